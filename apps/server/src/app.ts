@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from './context.ts';
+import type { App } from './lib/http.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { notFoundJson, registerStatic } from './plugins/static.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { eventRoutes } from './modules/events/events.routes.ts';
+import { healthRoutes, httpDuration } from './modules/health/health.routes.ts';
+import { apiKeyRoutes } from './modules/integrations/apikeys.routes.ts';
+import { orgRoutes } from './modules/org/org.routes.ts';
+import { platformRoutes } from './modules/platform/platform.routes.ts';
+
+export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Every module's routes; later modules add theirs here and the matrix and fuzz tests pick them up. */
+const modules = [authRoutes, orgRoutes, auditRoutes, apiKeyRoutes, platformRoutes, eventRoutes, healthRoutes];
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: ctx.config.LOG_LEVEL },
+    bodyLimit: 1024 * 1024,
+    trustProxy: ctx.config.TRUST_PROXY,
+    routerOptions: { maxParamLength: 200 },
+  } as FastifyServerOptions).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  // The API speaks JSON (and multipart for uploads); a text body is a client mistake: 415.
+  app.removeContentTypeParser('text/plain');
+
+  app.addHook('onResponse', async (req, reply) => {
+    httpDuration.observe({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    return payload;
+  });
+
+  await app.register(cookie);
+  await app.register(authPlugin, { ctx });
+  await registerOpenApi(app);
+  for (const register of modules) register(app, ctx);
+  const served = opts.web !== false && (await registerStatic(app, ctx.config.WEB_DIST ?? defaultWebDist));
+  if (!served) app.setNotFoundHandler((_req, reply) => notFoundJson(reply));
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,31 @@
+import path from 'node:path';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { openPg, openPglite, type Database } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { allJobs } from './jobs/maintenance.job.ts';
+import { Jobs } from './jobs/queue.ts';
+import { loadSecrets, type Secrets } from './lib/secrets.ts';
+import { EventBus } from './modules/events/bus.ts';
+
+export async function openDatabase(config: Config): Promise<Database> {
+  if (config.DATABASE_URL) return openPg(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
+  return openPglite(path.join(config.dataDir, 'pglite'));
+}
+
+/** Opens the database, migrates, and starts events and jobs: everything a server or a test needs. */
+export async function createContext(config: Config, opts: { database?: Database; secrets?: Secrets; log?: (m: string) => void } = {}): Promise<AppContext> {
+  const database = opts.database ?? (await openDatabase(config));
+  await migrate(database);
+  const secrets = opts.secrets ?? loadSecrets(config, opts.log);
+  const events = new EventBus(database, config.DATABASE_URL);
+  await events.start();
+  const jobs = config.JOBS ? await Jobs.start(database, config.DATABASE_URL, allJobs(database)) : null;
+  return { config, database, secrets, events, jobs };
+}
+
+export async function closeContext(ctx: AppContext) {
+  await ctx.jobs?.stop().catch(() => {});
+  await ctx.events.stop().catch(() => {});
+  await ctx.database.close().catch(() => {});
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().default('./data'),
+  /** Master secret (≥ 32 chars). Required with DATABASE_URL; generated into DATA_DIR otherwise. */
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  DEMO: bool.optional(),
+  JOBS: bool.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(60 * 12),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  TRUST_PROXY: bool.default(false),
+  COOKIE_SECURE: bool.optional(),
+  WEB_DIST: z.string().optional(),
+});
+
+export type Config = z.infer<typeof ZEnv> & { dataDir: string; embedded: boolean; demo: boolean };
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once; a bad value stops start-up naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const embedded = !c.DATABASE_URL;
+  if (!embedded && !c.APP_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  APP_SECRET: required with DATABASE_URL (at least 32 random characters, e.g. `openssl rand -base64 48`)',
+    );
+  }
+  return { ...c, dataDir: path.resolve(c.DATA_DIR), embedded, demo: c.DEMO ?? embedded };
+}

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { buildApp } from '../src/app.ts';
+import { closeContext, createContext } from '../src/bootstrap.ts';
+import { loadConfig } from '../src/config.ts';
+import type { AppContext } from '../src/context.ts';
+import { openPg, openPglite, type Database } from '../src/db/client.ts';
+import type { App } from '../src/lib/http.ts';
+import { secretsFrom } from '../src/lib/secrets.ts';
+import { adminQuery, withDatabase } from './global-setup.ts';
+
+export const onPostgres = !!process.env.DATABASE_URL;
+
+export interface TestApp {
+  app: App;
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+/** A fresh database for this test file (a template clone or a snapshot load) and an app on it. */
+export async function openTestDatabase(): Promise<{ database: Database; url?: string; drop(): Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `wuye_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+    await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
+    const dbUrl = withDatabase(url, name);
+    const database = openPg(dbUrl, 8);
+    return { database, url: dbUrl, drop: () => adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  }
+  const snapshot = new Blob([fs.readFileSync(inject('pgliteSnapshot'))]);
+  const database = await openPglite(undefined, snapshot);
+  return { database, drop: async () => {} };
+}
+
+export async function startTestApp(opts: { jobs?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const { database, url, drop } = await openTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: opts.jobs ? '1' : '0', DATA_DIR: '/nonexistent',
+    ...(url ? { DATABASE_URL: url, APP_SECRET: 'test-secret-that-is-long-enough-0123456789' } : {}),
+    ...opts.env,
+  });
+  const ctx = await createContext(config, { database, secrets: secretsFrom(randomBytes(32)) });
+  const app = await buildApp(ctx, { logger: false, web: false });
+  return {
+    app, ctx,
+    async close() {
+      await app.close();
+      await closeContext(ctx);
+      await drop();
+    },
+  };
+}

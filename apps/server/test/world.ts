@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { apiKeys } from '../src/modules/integrations/apikeys.table.ts';
+import { hmac } from '../src/lib/tokens.ts';
+import { createTenant, type Tenant } from './factories.ts';
+import type { TestApp } from './harness.ts';
+
+/** Two companies with every role: "ours" and "theirs", plus resources in each scope. */
+export interface World {
+  ours: Tenant;
+  theirs: Tenant;
+  apiKey: { ours: string; oursSecret: string; theirs: string };
+}
+
+export async function createWorld(t: TestApp): Promise<World> {
+  const ours = await createTenant(t);
+  const theirs = await createTenant(t);
+  const mkKey = async (tenant: Tenant) => {
+    const prefix = randomBytes(5).toString('hex');
+    const secret = randomBytes(24).toString('base64url');
+    const [k] = await t.ctx.database.db.insert(apiKeys).values({
+      companyId: tenant.companyId, name: 'matrix', prefix, secretHash: hmac(t.ctx.secrets.derive('api-key'), secret),
+      permissions: ['org.project.read', 'org.user.read', 'org.role.read', 'audit.read'], projectIds: null,
+    }).returning();
+    return { id: k!.id, secret: `wy_${prefix}_${secret}` };
+  };
+  const a = await mkKey(ours);
+  const b = await mkKey(theirs);
+  return { ours, theirs, apiKey: { ours: a.id, oursSecret: a.secret, theirs: b.id } };
+}
+
+export type Target = 'own' | 'otherProject' | 'otherCompany';
+
+/**
+ * How to fill a route's path parameters for each target, and a valid body for writes so the
+ * request reaches the scope check. A route with parameters and no entry fails the matrix test:
+ * a new module adds its routes here.
+ */
+export const fixtures: Record<string, { id: (w: World, target: Target) => string | null; body?: (w: World, target: Target) => unknown }> = {
+  '/api/projects/:id': {
+    id: (w, t) => (t === 'own' ? w.ours.projectA : t === 'otherProject' ? w.ours.projectB : w.theirs.projectA),
+  },
+  '/api/staff/:id': {
+    id: (w, t) => (t === 'own' ? w.ours.users.cashier!.membershipId : t === 'otherProject' ? w.ours.staffB.membershipId : w.theirs.users.cashier!.membershipId),
+  },
+  '/api/staff/:id/unlock': { id: (w, t) => fixtures['/api/staff/:id']!.id(w, t) },
+  '/api/staff/:id/reset-password': { id: (w, t) => fixtures['/api/staff/:id']!.id(w, t), body: () => ({ newPassword: 'Another#pass1' }) },
+  '/api/roles/:id': { id: (w, t) => (t === 'own' ? w.ours.roleIds.cashier! : t === 'otherProject' ? null : w.theirs.roleIds.cashier!) },
+  '/api/api-keys/:id': { id: (w, t) => (t === 'own' ? w.apiKey.ours : t === 'otherProject' ? null : w.apiKey.theirs) },
+  '/api/auth/sessions/:id': { id: () => null },
+};
+
+/**
+ * Valid bodies per "METHOD url" so writes get past validation. For a create, the target decides
+ * which project or company the body points at; `null` = the route has no such dimension (a create
+ * always lands in the actor's own company), so the matrix skips that target.
+ */
+const rnd = () => randomBytes(3).toString('hex');
+const phone = () => `15${String(Date.now()).slice(-5)}${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}`;
+export const bodies: Record<string, (w: World, target: Target) => unknown> = {
+  'POST /api/projects': (_w, t) => (t === 'own' ? { code: `M${rnd()}`, name: '矩阵项目' } : null),
+  'PATCH /api/projects/:id': () => ({ version: 1, name: '改名' }),
+  'POST /api/roles': (_w, t) => (t === 'own' ? { code: `r_${rnd()}`, name: '矩阵角色', scope: 'project', permissions: ['org.project.read'] } : null),
+  'PATCH /api/roles/:id': () => ({ version: 1, name: '改名' }),
+  'POST /api/staff': (w, t) => ({
+    name: '矩阵员工', phone: phone(), password: 'Matrix#pass1',
+    roleIds: [t === 'otherCompany' ? w.theirs.roleIds.cleaner : w.ours.roleIds.cleaner],
+    projectIds: [t === 'own' ? w.ours.projectA : t === 'otherProject' ? w.ours.projectB : w.theirs.projectA],
+  }),
+  'PATCH /api/staff/:id': () => ({ version: 1, name: '改名' }),
+  'POST /api/api-keys': (w, t) => (t === 'otherProject' ? null : { name: '矩阵', permissions: ['org.project.read'], projectIds: t === 'own' ? null : [w.theirs.projectA] }),
+  'POST /api/platform/companies': () => ({ code: `C${rnd()}`, name: '矩阵公司', admin: { name: '管理员', phone: phone(), password: 'Matrix#pass1' } }),
+  'POST /api/auth/switch-company': (w) => ({ companyId: w.theirs.companyId }),
+};

@@ -1,0 +1,11 @@
+/** Typed audit actions; the console translates them as `audit.action.<code>`. */
+export const auditActions = [
+  'auth.login', 'auth.logout', 'auth.login_failed', 'auth.locked', 'auth.password_changed', 'auth.session_revoked',
+  'auth.registered', 'auth.privacy_accepted', 'auth.deletion_requested',
+  'company.created', 'project.created', 'project.updated',
+  'role.created', 'role.updated', 'role.deleted',
+  'staff.created', 'staff.updated', 'staff.unlocked', 'staff.password_reset',
+  'apikey.created', 'apikey.revoked',
+  'platform.setup',
+] as const;
+export type AuditAction = (typeof auditActions)[number];

@@ -1,0 +1,44 @@
+import type { Permission } from './permissions.ts';
+
+/**
+ * Built-in role templates copied into every new company. `projectScope` says how a membership
+ * holding the role sees data: `company` = every project (HQ), `project` = assigned projects,
+ * `assignee` = only what is assigned to the person, `own` = a resident's own rooms.
+ */
+export type RowScope = 'company' | 'project' | 'assignee' | 'own';
+
+export interface RoleTemplate {
+  code: string;
+  scope: RowScope;
+  permissions: readonly Permission[];
+}
+
+const readOnly: Permission[] = ['org.project.read', 'org.user.read', 'org.role.read', 'audit.read'];
+
+export const builtinRoles: readonly RoleTemplate[] = [
+  {
+    code: 'hq_admin',
+    scope: 'company',
+    permissions: [
+      'org.project.read', 'org.project.manage', 'org.user.read', 'org.user.manage',
+      'org.role.read', 'org.role.manage', 'org.apikey.manage', 'audit.read', 'pii.view',
+    ],
+  },
+  { code: 'hq_viewer', scope: 'company', permissions: readOnly },
+  {
+    code: 'project_manager',
+    scope: 'project',
+    permissions: ['org.project.read', 'org.user.read', 'org.user.manage', 'org.role.read', 'audit.read', 'pii.view'],
+  },
+  { code: 'customer_service', scope: 'project', permissions: ['org.project.read', 'org.user.read'] },
+  { code: 'cashier', scope: 'project', permissions: ['org.project.read'] },
+  { code: 'technician', scope: 'assignee', permissions: ['org.project.read'] },
+  { code: 'guard', scope: 'assignee', permissions: ['org.project.read'] },
+  { code: 'cleaner', scope: 'assignee', permissions: ['org.project.read'] },
+  { code: 'resident', scope: 'own', permissions: ['resident.self'] },
+];
+
+export const builtinRoleCodes = builtinRoles.map((r) => r.code);
+
+/** Which scope wins when a member holds several roles: the widest one. */
+export const scopeRank: Record<RowScope, number> = { own: 0, assignee: 1, project: 2, company: 3 };
