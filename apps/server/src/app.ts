@@ -16,11 +16,15 @@ import { healthRoutes, httpDuration } from './modules/health/health.routes.ts';
 import { apiKeyRoutes } from './modules/integrations/apikeys.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { platformRoutes } from './modules/platform/platform.routes.ts';
+import { inboxRoutes } from './modules/notifications/inbox.routes.ts';
+import { notificationAdminRoutes } from './modules/notifications/admin.routes.ts';
 
 export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Every module's routes; later modules add theirs here and the matrix and fuzz tests pick them up. */
-const modules = [authRoutes, orgRoutes, auditRoutes, apiKeyRoutes, platformRoutes, eventRoutes, healthRoutes];
+const modules = [
+  authRoutes, orgRoutes, auditRoutes, apiKeyRoutes, platformRoutes, eventRoutes, healthRoutes, inboxRoutes, notificationAdminRoutes,
+];
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: boolean } = {}): Promise<App> {
   const app = Fastify({

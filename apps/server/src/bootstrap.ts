@@ -4,9 +4,13 @@ import type { AppContext } from './context.ts';
 import { openPg, openPglite, type Database } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { allJobs } from './jobs/maintenance.job.ts';
-import { Jobs } from './jobs/queue.ts';
+import { defineJob, Jobs } from './jobs/queue.ts';
+import { deliverJob, makeDeliverHandler } from './modules/notifications/deliver.job.ts';
+import { Notifier } from './modules/notifications/notify.service.ts';
+import { createProviders } from './modules/notifications/provider-registry.ts';
 import { loadSecrets, type Secrets } from './lib/secrets.ts';
 import { EventBus } from './modules/events/bus.ts';
+import { syncBuiltinRoles } from './modules/org/builtin-roles.sync.ts';
 
 export async function openDatabase(config: Config): Promise<Database> {
   if (config.DATABASE_URL) return openPg(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
@@ -17,11 +21,18 @@ export async function openDatabase(config: Config): Promise<Database> {
 export async function createContext(config: Config, opts: { database?: Database; secrets?: Secrets; log?: (m: string) => void } = {}): Promise<AppContext> {
   const database = opts.database ?? (await openDatabase(config));
   await migrate(database);
+  await syncBuiltinRoles(database.db);
   const secrets = opts.secrets ?? loadSecrets(config, opts.log);
   const events = new EventBus(database, config.DATABASE_URL);
   await events.start();
-  const jobs = config.JOBS ? await Jobs.start(database, config.DATABASE_URL, allJobs(database)) : null;
-  return { config, database, secrets, events, jobs };
+  const providers = createProviders(config, database);
+  const deliverAll = makeDeliverHandler(database, providers);
+  const ctx: AppContext = {
+    config, database, secrets, events, jobs: null, providers, outbox: { deliverAll }, notifier: new Notifier(events, () => ctx.jobs),
+  };
+  const defs = [...allJobs(database), defineJob({ ...deliverJob, handler: async () => { await deliverAll(); } })];
+  ctx.jobs = config.JOBS ? await Jobs.start(database, config.DATABASE_URL, defs) : null;
+  return ctx;
 }
 
 export async function closeContext(ctx: AppContext) {

@@ -3,6 +3,8 @@ import type { Database } from './db/client.ts';
 import type { Secrets } from './lib/secrets.ts';
 import type { EventBus } from './modules/events/bus.ts';
 import type { Jobs } from './jobs/queue.ts';
+import type { Notifier } from './modules/notifications/notify.service.ts';
+import type { Providers } from './modules/notifications/provider-registry.ts';
 
 /** What every module gets: configuration, the database, derived secrets, jobs and the event bus. */
 export interface AppContext {
@@ -11,4 +13,9 @@ export interface AppContext {
   secrets: Secrets;
   events: EventBus;
   jobs: Jobs | null;
+  /** `ctx.notifier.notify(tx, event, recipients, data)` — the one call other modules use */
+  notifier: Notifier;
+  providers: Providers;
+  /** works the notification outbox now (the job does the same on schedule) */
+  outbox: { deliverAll(budgetMs?: number): Promise<number> };
 }

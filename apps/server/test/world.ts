@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { apiKeys } from '../src/modules/integrations/apikeys.table.ts';
 import { hmac } from '../src/lib/tokens.ts';
+import { deliveries, notificationTemplates, notifications } from '../src/modules/notifications/notifications.table.ts';
 import { createTenant, type Tenant } from './factories.ts';
 import type { TestApp } from './harness.ts';
 
@@ -9,6 +10,9 @@ export interface World {
   ours: Tenant;
   theirs: Tenant;
   apiKey: { ours: string; oursSecret: string; theirs: string };
+  theirTemplate: string;
+  /** dead deliveries addressed to another project of ours and to the other company */
+  deliveries: { otherProject: string; otherCompany: string };
 }
 
 export async function createWorld(t: TestApp): Promise<World> {
@@ -25,7 +29,20 @@ export async function createWorld(t: TestApp): Promise<World> {
   };
   const a = await mkKey(ours);
   const b = await mkKey(theirs);
-  return { ours, theirs, apiKey: { ours: a.id, oursSecret: a.secret, theirs: b.id } };
+  const db = t.ctx.database.db;
+  const [tpl] = await db.insert(notificationTemplates).values({ companyId: theirs.companyId, event: 'system.broadcast', channel: 'inapp', locale: 'zh-CN', title: 't', body: 'b' }).returning();
+  const deadDelivery = async (tenant: Tenant, projectId: string, userId: string) => {
+    const [n] = await db.insert(notifications).values({ companyId: tenant.companyId, projectId, userId, event: 'system.broadcast', title: 't', body: 'b' }).returning();
+    const [d] = await db.insert(deliveries).values({ companyId: tenant.companyId, notificationId: n!.id, channel: 'sms', address: '13800000000', status: 'dead' }).returning();
+    return d!.id;
+  };
+  return {
+    ours, theirs, apiKey: { ours: a.id, oursSecret: a.secret, theirs: b.id }, theirTemplate: tpl!.id,
+    deliveries: {
+      otherProject: await deadDelivery(ours, ours.projectB, ours.staffB.userId),
+      otherCompany: await deadDelivery(theirs, theirs.projectA, theirs.users.cashier!.userId),
+    },
+  };
 }
 
 export type Target = 'own' | 'otherProject' | 'otherCompany';
@@ -47,6 +64,9 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
   '/api/roles/:id': { id: (w, t) => (t === 'own' ? w.ours.roleIds.cashier! : t === 'otherProject' ? null : w.theirs.roleIds.cashier!) },
   '/api/api-keys/:id': { id: (w, t) => (t === 'own' ? w.apiKey.ours : t === 'otherProject' ? null : w.apiKey.theirs) },
   '/api/auth/sessions/:id': { id: () => null },
+  '/api/notifications/:id/read': { id: () => null },
+  '/api/notification-templates/:id': { id: (w, t) => (t === 'otherCompany' ? w.theirTemplate : null) },
+  '/api/deliveries/:id/resend': { id: (w, t) => (t === 'own' ? null : t === 'otherProject' ? w.deliveries.otherProject : w.deliveries.otherCompany) },
 };
 
 /**
@@ -70,4 +90,7 @@ export const bodies: Record<string, (w: World, target: Target) => unknown> = {
   'POST /api/api-keys': (w, t) => (t === 'otherProject' ? null : { name: '矩阵', permissions: ['org.project.read'], projectIds: t === 'own' ? null : [w.theirs.projectA] }),
   'POST /api/platform/companies': () => ({ code: `C${rnd()}`, name: '矩阵公司', admin: { name: '管理员', phone: phone(), password: 'Matrix#pass1' } }),
   'POST /api/auth/switch-company': (w) => ({ companyId: w.theirs.companyId }),
+  'PUT /api/notification-templates': (_w, t) => (t === 'own' ? { event: 'system.broadcast', channel: 'inapp', locale: 'zh-CN', title: '{{title}}', body: '{{content}}' } : null),
+  'POST /api/notifications/broadcast': (w, t) => ({ title: '停水通知', content: '明天停水', projectId: t === 'own' ? w.ours.projectA : t === 'otherProject' ? w.ours.projectB : w.theirs.projectA }),
+  'PUT /api/me/channel-prefs': () => ({ prefs: [{ channel: 'sms', enabled: true }] }),
 };

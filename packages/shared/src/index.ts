@@ -7,3 +7,5 @@ export * from './contracts/auth.ts';
 export * from './contracts/org.ts';
 export * from './contracts/audit.ts';
 export * from './audit-actions.ts';
+export * from './notifications.ts';
+export * from './contracts/notifications.ts';

@@ -15,6 +15,7 @@ export const permissionGroups = {
     'org.apikey.manage',
   ],
   audit: ['audit.read'],
+  notify: ['notify.broadcast', 'notify.template.manage', 'notify.delivery.read', 'notify.delivery.resend'],
   pii: ['pii.view'],
   resident: ['resident.self'],
 } as const;

@@ -13,7 +13,7 @@ export interface RoleTemplate {
   permissions: readonly Permission[];
 }
 
-const readOnly: Permission[] = ['org.project.read', 'org.user.read', 'org.role.read', 'audit.read'];
+const readOnly: Permission[] = ['org.project.read', 'org.user.read', 'org.role.read', 'audit.read', 'notify.delivery.read'];
 
 export const builtinRoles: readonly RoleTemplate[] = [
   {
@@ -22,15 +22,19 @@ export const builtinRoles: readonly RoleTemplate[] = [
     permissions: [
       'org.project.read', 'org.project.manage', 'org.user.read', 'org.user.manage',
       'org.role.read', 'org.role.manage', 'org.apikey.manage', 'audit.read', 'pii.view',
+      'notify.broadcast', 'notify.template.manage', 'notify.delivery.read', 'notify.delivery.resend',
     ],
   },
   { code: 'hq_viewer', scope: 'company', permissions: readOnly },
   {
     code: 'project_manager',
     scope: 'project',
-    permissions: ['org.project.read', 'org.user.read', 'org.user.manage', 'org.role.read', 'audit.read', 'pii.view'],
+    permissions: [
+      'org.project.read', 'org.user.read', 'org.user.manage', 'org.role.read', 'audit.read', 'pii.view',
+      'notify.broadcast', 'notify.delivery.read', 'notify.delivery.resend',
+    ],
   },
-  { code: 'customer_service', scope: 'project', permissions: ['org.project.read', 'org.user.read'] },
+  { code: 'customer_service', scope: 'project', permissions: ['org.project.read', 'org.user.read', 'notify.broadcast', 'notify.delivery.read'] },
   { code: 'cashier', scope: 'project', permissions: ['org.project.read'] },
   { code: 'technician', scope: 'assignee', permissions: ['org.project.read'] },
   { code: 'guard', scope: 'assignee', permissions: ['org.project.read'] },

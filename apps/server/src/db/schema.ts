@@ -2,3 +2,4 @@ export * from '../modules/org/org.table.ts';
 export * from '../modules/auth/auth.table.ts';
 export * from '../modules/audit/audit.table.ts';
 export * from '../modules/integrations/apikeys.table.ts';
+export * from '../modules/notifications/notifications.table.ts';

@@ -63,3 +63,14 @@ export const systemActor = (companyId: string | null, name = 'system'): Actor =>
   membershipId: null, memberKind: 'platform', roles: [], permissions: new Set(), scope: 'company',
   projectIds: 'all', selectedProjectId: null, ip: null,
 });
+
+/**
+ * A project id from a request must belong to the actor's company AND be within its scope.
+ * ('all' only means every project *of this company*: never trust an id without the company check.)
+ */
+export async function requireProjectInScope(
+  exists: (companyId: string, projectId: string) => Promise<boolean>, actor: Actor, projectId: string,
+): Promise<void> {
+  const companyId = requireCompany(actor);
+  if (!canSeeProject(actor, projectId) || !(await exists(companyId, projectId))) throw notFound('项目');
+}

@@ -13,6 +13,7 @@ import { checkCaptcha } from './captcha.ts';
 import { privacyPolicy } from './privacy.ts';
 import { clearThrottle, readThrottle, recordFailure, throttlePolicy } from './throttle.ts';
 import { memberships } from '../org/org.table.ts';
+import { businessNow } from '../../lib/time.ts';
 
 export interface RequestMeta { ip: string | null; userAgent: string | null; oldToken?: string }
 
@@ -43,6 +44,11 @@ export async function login(ctx: AppContext, input: z.infer<typeof ZLogin>, meta
       if (user && failures >= throttlePolicy.staffLockAfter && (user.isPlatformAdmin || (await repo.isStaffAnywhere(tx, user.id)))) {
         await tx.update(users).set({ lockedAt: new Date() }).where(eq(users.id, user.id));
         await record(tx, actor, 'auth.locked', { type: 'user', id: user.id }, null, { failures });
+        for (const m of await repo.membershipsOf(tx, user.id)) {
+          if (m.kind !== 'staff') continue;
+          await ctx.notifier.notify(tx, 'account.locked', { companyId: m.companyId, role: { code: 'hq_admin' } },
+            { name: user.name, login: input.login, time: businessNow().format('YYYY-MM-DD HH:mm') });
+        }
       }
     });
     throw invalid(failures >= throttlePolicy.captchaAfter);
@@ -106,6 +112,8 @@ export async function changePassword(ctx: AppContext, actor: Actor, input: z.inf
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), version: sql`${users.version} + 1` }).where(eq(users.id, user.id));
     await repo.revokeAllSessions(tx, user.id);
     await record(tx, actor, 'auth.password_changed', { type: 'user', id: user.id });
+    await ctx.notifier.notify(tx, 'account.password_changed', { companyId: actor.companyId, userIds: [user.id] },
+      { name: user.name, time: businessNow().format('YYYY-MM-DD HH:mm') });
   });
   return startSession(ctx, user.id, meta);
 }

@@ -9,6 +9,10 @@ export const users = pgTable('users', {
   username: text('username'),
   phone: text('phone'),
   name: text('name').notNull(),
+  email: text('email'),
+  /** WeChat official-account openid, bound when the person follows the account */
+  wechatOpenid: text('wechat_openid'),
+  locale: text('locale', { enum: ['zh-CN', 'en'] }).notNull().default('zh-CN'),
   passwordHash: text('password_hash').notNull(),
   isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
   status: text('status', { enum: ['active', 'deleted'] }).notNull().default('active'),

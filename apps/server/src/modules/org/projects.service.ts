@@ -2,7 +2,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZProjectCreate, ZProjectUpdate, Project } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
-import { assertProject, requireCompany, type Actor } from '../../lib/actor.ts';
+import { assertProject, requireCompany, requireProjectInScope, type Actor } from '../../lib/actor.ts';
+import type { Executor } from '../../db/client.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import { projectScope } from '../../lib/scope-sql.ts';
 import { checkVersioned } from '../../lib/versioned.ts';
@@ -49,3 +50,12 @@ export async function update(ctx: AppContext, actor: Actor, id: string, input: z
     return view(p);
   });
 }
+
+export async function projectExists(db: Executor, companyId: string, projectId: string): Promise<boolean> {
+  const [p] = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.companyId, companyId), eq(projects.id, projectId)));
+  return !!p;
+}
+
+/** 404 unless the project is the actor's company's and within the actor's scope. */
+export const checkProject = (db: Executor, actor: Actor, projectId: string) =>
+  requireProjectInScope((c, p) => projectExists(db, c, p), actor, projectId);
