@@ -11,7 +11,7 @@ export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, '..');
   const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'apps/server/src/server.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', DEMO: '1' },
+    env: { ...withoutDatabaseUrl(process.env), PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEMO: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -37,4 +37,10 @@ export default async function setup(project: TestProject) {
 
 declare module 'vitest' {
   export interface ProvidedContext { baseURL: string }
+}
+
+/** The browser suite always runs on the embedded database with the demo company. */
+function withoutDatabaseUrl(env: NodeJS.ProcessEnv) {
+  const { DATABASE_URL: _drop, APP_SECRET: _secret, ...rest } = env;
+  return rest;
 }

@@ -77,7 +77,8 @@ export async function sessionActor(ctx: AppContext, req: FastifyRequest, token: 
     via: 'session', userId: row.userId, sessionId: row.sessionId, apiKeyId: null,
     name: row.displayName ?? row.name, isPlatformAdmin: row.isPlatformAdmin,
     companyId: row.membershipId ? row.companyId : null, membershipId: row.membershipId,
-    memberKind: row.memberKind ?? 'platform', roles: row.grants.map((g) => g.code), permissions, scope, projectIds,
+    // a registered person not yet bound to any company's room is a resident-to-be
+    memberKind: row.memberKind ?? (row.isPlatformAdmin ? 'platform' : 'resident'), roles: row.grants.map((g) => g.code), permissions, scope, projectIds,
     selectedProjectId: null, ip: req.ip,
   });
 }

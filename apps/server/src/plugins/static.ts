@@ -9,7 +9,7 @@ export async function registerStatic(app: App, dist: string): Promise<boolean> {
     app.log.warn(`web build not found at ${dist}; run npm run build`);
     return false;
   }
-  await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: true, index: ['index.html'] });
   for (const sub of ['m/staff', 'm/resident']) {
     const indexFile = `${sub}/index.html`;
     app.get(`/${sub}`, (_req, reply) => reply.redirect(`/${sub}/`));

@@ -1,0 +1,53 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { appKind } from '../shared/auth.ts';
+import { FullPageSpin, RequireAuth } from '../shared/RequireAuth.tsx';
+import LoginPage from './features/auth/LoginPage.tsx';
+import ResidentNotice from './features/auth/ResidentNotice.tsx';
+import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
+import { RequirePermission } from './layout/RequirePermission.tsx';
+import NotFound from './layout/NotFound.tsx';
+
+const Dashboard = lazy(() => import('./features/dashboard/DashboardPage.tsx'));
+const Projects = lazy(() => import('./features/projects/ProjectsPage.tsx'));
+const StaffPage = lazy(() => import('./features/staff/StaffPage.tsx'));
+const Roles = lazy(() => import('./features/roles/RolesPage.tsx'));
+const Audit = lazy(() => import('./features/audit/AuditPage.tsx'));
+const ApiKeys = lazy(() => import('./features/apikeys/ApiKeysPage.tsx'));
+const Companies = lazy(() => import('./features/companies/CompaniesPage.tsx'));
+const Sessions = lazy(() => import('./features/account/SessionsPage.tsx'));
+
+function page(Component: LazyExoticComponent<ComponentType>, permission?: string) {
+  const body = (
+    <Suspense fallback={<FullPageSpin />}>
+      <Component />
+    </Suspense>
+  );
+  return permission ? <RequirePermission permission={permission}>{body}</RequirePermission> : body;
+}
+
+/** Console routes; the paths are also the menu targets (see layout/menu.tsx). */
+export function createConsoleRouter() {
+  return createBrowserRouter([
+    { path: '/login', element: <LoginPage /> },
+    {
+      path: '/',
+      element: (
+        <RequireAuth loginPath="/login">
+          {(me) => (appKind(me) === 'resident' ? <ResidentNotice /> : <ConsoleLayout />)}
+        </RequireAuth>
+      ),
+      children: [
+        { index: true, element: page(Dashboard) },
+        { path: 'projects', element: page(Projects, 'org.project.read') },
+        { path: 'staff', element: page(StaffPage, 'org.user.read') },
+        { path: 'roles', element: page(Roles, 'org.role.read') },
+        { path: 'audit', element: page(Audit, 'audit.read') },
+        { path: 'api-keys', element: page(ApiKeys, 'org.apikey.manage') },
+        { path: 'platform/companies', element: page(Companies, 'platform.company.manage') },
+        { path: 'sessions', element: page(Sessions) },
+        { path: '*', element: <NotFound /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,50 @@
+import { HomeOutlined, UserOutlined } from '@ant-design/icons';
+import { useEffect, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { LangSwitch } from '../LangSwitch.tsx';
+import './h5.css';
+
+function useOnline() {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const up = () => setOnline(true);
+    const down = () => setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+    };
+  }, []);
+  return online;
+}
+
+/** Mobile layout: a coloured title bar, the routed page, and a bottom tab bar (Home, Me). */
+export function MobileShell({ titleKey, primary }: { titleKey: string; primary: string }) {
+  const { t } = useTranslation();
+  const online = useOnline();
+  const tabClass = ({ isActive }: { isActive: boolean }) => `h5-tab${isActive ? ' active' : ''}`;
+  return (
+    <div className="h5-shell" style={{ '--h5-primary': primary } as CSSProperties}>
+      <header className="h5-header">
+        <span>{t(titleKey)}</span>
+        <LangSwitch size="small" />
+      </header>
+      {!online && <div className="h5-offline">{t('h5.offline')}</div>}
+      <main className="h5-main">
+        <Outlet />
+      </main>
+      <nav className="h5-tabbar">
+        <NavLink to="/" end className={tabClass} data-testid="tab-home">
+          <HomeOutlined />
+          {t('h5.home')}
+        </NavLink>
+        <NavLink to="/me" className={tabClass} data-testid="tab-me">
+          <UserOutlined />
+          {t('h5.me')}
+        </NavLink>
+      </nav>
+    </div>
+  );
+}

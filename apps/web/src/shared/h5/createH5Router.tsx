@@ -1,0 +1,57 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { createHashRouter, type RouteObject } from 'react-router';
+import { setProjectHeaderEnabled, setUnauthorizedHandler } from '../api.ts';
+import { RequireAuth } from '../RequireAuth.tsx';
+import { KindGate } from './KindGate.tsx';
+import { MobileShell } from './MobileShell.tsx';
+
+interface Options {
+  kind: 'staff' | 'resident';
+  /** i18n key of the app's name */
+  titleKey: string;
+  primary: string;
+  login: ReactNode;
+  /** pages inside the tab shell: '/' (home) and '/me' */
+  home: ReactNode;
+  me: ReactNode;
+  /** extra pages outside the shell (e.g. registration) */
+  publicRoutes?: RouteObject[];
+  queryClient: QueryClient;
+}
+
+/**
+ * H5 apps use hash routing (`/m/staff/#/me`): every screen is the one HTML document at the
+ * app's prefix, so the server and the service worker only ever deal with that one URL.
+ */
+export function createH5Router(o: Options) {
+  const router = createHashRouter([
+    { path: '/login', element: o.login },
+    ...(o.publicRoutes ?? []),
+    {
+      path: '/',
+      element: (
+        <RequireAuth loginPath="/login">
+          {(me) => (
+            <KindGate me={me} kind={o.kind}>
+              <MobileShell titleKey={o.titleKey} primary={o.primary} />
+            </KindGate>
+          )}
+        </RequireAuth>
+      ),
+      children: [
+        { index: true, element: o.home },
+        { path: 'me', element: o.me },
+        { path: '*', element: o.home },
+      ],
+    },
+  ]);
+  setProjectHeaderEnabled(false);
+  setUnauthorizedHandler(() => {
+    const { pathname } = router.state.location;
+    if (pathname === '/login' || pathname === '/register') return;
+    o.queryClient.clear();
+    void router.navigate('/login', { replace: true });
+  });
+  return router;
+}

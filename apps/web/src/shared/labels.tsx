@@ -1,0 +1,24 @@
+import { Tag } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+
+/** Translated label of a built-in role code; custom roles keep their own name. */
+export function roleLabel(t: TFunction, code: string, name?: string): string {
+  return t(`role.${code}`, { defaultValue: name ?? code });
+}
+
+export function permLabel(t: TFunction, code: string): string {
+  return t(`perm.${code}`, { defaultValue: code });
+}
+
+export function RoleTag({ code, name }: { code: string; name?: string }) {
+  const { t } = useTranslation();
+  return <Tag color="geekblue">{roleLabel(t, code, name)}</Tag>;
+}
+
+const statusColours: Record<string, string> = { active: 'green', disabled: 'default', archived: 'default' };
+
+export function StatusTag({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return <Tag color={statusColours[status] ?? 'default'}>{t(`status.${status}`, { defaultValue: status })}</Tag>;
+}
