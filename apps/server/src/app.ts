@@ -18,12 +18,14 @@ import { orgRoutes } from './modules/org/org.routes.ts';
 import { platformRoutes } from './modules/platform/platform.routes.ts';
 import { inboxRoutes } from './modules/notifications/inbox.routes.ts';
 import { notificationAdminRoutes } from './modules/notifications/admin.routes.ts';
+import { filesRoutes } from './modules/files/files.routes.ts';
 
 export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Every module's routes; later modules add theirs here and the matrix and fuzz tests pick them up. */
 const modules = [
   authRoutes, orgRoutes, auditRoutes, apiKeyRoutes, platformRoutes, eventRoutes, healthRoutes, inboxRoutes, notificationAdminRoutes,
+  filesRoutes,
 ];
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: boolean } = {}): Promise<App> {
@@ -51,7 +53,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: 
   await app.register(cookie);
   await app.register(authPlugin, { ctx });
   await registerOpenApi(app);
-  for (const register of modules) register(app, ctx);
+  for (const register of modules) await register(app, ctx);
   const served = opts.web !== false && (await registerStatic(app, ctx.config.WEB_DIST ?? defaultWebDist));
   if (!served) app.setNotFoundHandler((_req, reply) => notFoundJson(reply));
   await app.ready();

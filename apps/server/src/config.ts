@@ -20,6 +20,13 @@ const ZEnv = z.object({
   TRUST_PROXY: bool.default(false),
   COOKIE_SECURE: bool.optional(),
   WEB_DIST: z.string().optional(),
+  /** where uploads live: `local` (DATA_DIR/files; one instance) or `s3` (any S3-compatible store; needed for several instances) */
+  FILE_STORE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
 });
 
 export type Config = z.infer<typeof ZEnv> & { dataDir: string; embedded: boolean; demo: boolean };
@@ -39,6 +46,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       'Invalid configuration:\n  APP_SECRET: required with DATABASE_URL (at least 32 random characters, e.g. `openssl rand -base64 48`)',
     );
+  }
+  if (c.FILE_STORE === 's3') {
+    const missing = (['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !c[k]);
+    if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: required with FILE_STORE=s3`).join('\n')}`);
   }
   return { ...c, dataDir: path.resolve(c.DATA_DIR), embedded, demo: c.DEMO ?? embedded };
 }

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
@@ -36,7 +38,7 @@ export async function openTestDatabase(): Promise<{ database: Database; url?: st
 export async function startTestApp(opts: { jobs?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const { database, url, drop } = await openTestDatabase();
   const config = loadConfig({
-    NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: opts.jobs ? '1' : '0', DATA_DIR: '/nonexistent',
+    NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: opts.jobs ? '1' : '0', DATA_DIR: path.join(os.tmpdir(), `wuye-test-${process.pid}`),
     ...(url ? { DATABASE_URL: url, APP_SECRET: 'test-secret-that-is-long-enough-0123456789' } : {}),
     ...opts.env,
   });

@@ -65,6 +65,9 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
   '/api/api-keys/:id': { id: (w, t) => (t === 'own' ? w.apiKey.ours : t === 'otherProject' ? null : w.apiKey.theirs) },
   '/api/auth/sessions/:id': { id: () => null },
   '/api/notifications/:id/read': { id: () => null },
+  // file routes follow the owning record's scope; files.test.ts covers them role by role
+  '/api/files/:id': { id: () => null },
+  '/api/files/:id/signed-url': { id: () => null },
   '/api/notification-templates/:id': { id: (w, t) => (t === 'otherCompany' ? w.theirTemplate : null) },
   '/api/deliveries/:id/resend': { id: (w, t) => (t === 'own' ? null : t === 'otherProject' ? w.deliveries.otherProject : w.deliveries.otherCompany) },
 };

@@ -7,6 +7,7 @@ export const auditActions = [
   'staff.created', 'staff.updated', 'staff.unlocked', 'staff.password_reset',
   'apikey.created', 'apikey.revoked',
   'platform.setup',
+  'file.uploaded',
   'notify.template_saved', 'notify.template_reset', 'notify.resent', 'notify.broadcast',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -24,5 +24,5 @@ declare module 'fastify' {
 
 /** Routes that must declare access: the API and the operational endpoints. Static files and docs carry no data. */
 export function needsAccessDeclaration(url: string): boolean {
-  return url.startsWith('/api') || url.startsWith('/health') || url === '/metrics';
+  return url.startsWith('/api') || url.startsWith('/health') || url.startsWith('/files') || url === '/metrics';
 }

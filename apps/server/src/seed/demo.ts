@@ -3,7 +3,9 @@ import type { Executor } from '../db/client.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { users } from '../modules/auth/auth.table.ts';
 import { createCompanyWithRoles } from '../modules/org/company.service.ts';
-import { companies, membershipProjects, membershipRoles, memberships, projects, roles } from '../modules/org/org.table.ts';
+import { companies, membershipProjects, membershipRoles, memberships, projects, residentRooms, roles } from '../modules/org/org.table.ts';
+
+const DEMO_ROOM_ID = '00000000-0000-7000-8000-000000000101';
 
 /** The only fixed password in the product: demo data on the embedded database (or DEMO=1). */
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -43,6 +45,12 @@ export async function seedDemo(db: Executor): Promise<boolean> {
       }).returning();
       const [role] = await tx.select().from(roles).where(and(eq(roles.companyId, company.id), eq(roles.code, a.role)));
       await tx.insert(membershipRoles).values({ companyId: company.id, membershipId: m!.id, roleId: role!.id });
+      if (a.role === 'resident') {
+        // Rooms arrive with the estate archive; until then the demo owner is bound to a placeholder room of 阳光花园.
+        await tx.insert(residentRooms).values({
+          companyId: company.id, projectId: projectId('YGHY'), membershipId: m!.id, roomId: DEMO_ROOM_ID, relation: 'owner', status: 'active',
+        });
+      }
       for (const code of a.projects) {
         await tx.insert(membershipProjects).values({ companyId: company.id, membershipId: m!.id, projectId: projectId(code) });
       }
