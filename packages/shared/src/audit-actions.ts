@@ -1,7 +1,7 @@
 /** Typed audit actions; the console translates them as `audit.action.<code>`. */
 export const auditActions = [
   'auth.login', 'auth.logout', 'auth.login_failed', 'auth.locked', 'auth.password_changed', 'auth.session_revoked',
-  'auth.registered', 'auth.privacy_accepted', 'auth.deletion_requested',
+  'auth.registered', 'auth.password_reset_by_code', 'auth.privacy_accepted', 'auth.deletion_requested',
   'company.created', 'project.created', 'project.updated',
   'role.created', 'role.updated', 'role.deleted',
   'staff.created', 'staff.updated', 'staff.unlocked', 'staff.password_reset',

@@ -58,3 +58,17 @@ export const ZRegister = z.object({
 }).strict();
 
 export const ZPrivacyPolicy = z.object({ version: z.string(), effectiveDate: z.string(), text: z.string() });
+
+export const ZSmsCodeRequest = z.object({
+  phone: ZPhone,
+  purpose: z.enum(['login', 'reset']),
+}).strict();
+export const ZSmsCodeSent = z.object({
+  ok: z.literal(true),
+  /** seconds before another code may be requested for this phone */
+  retryAfter: z.number().int(),
+  /** only in the embedded demo with the sandbox SMS provider */
+  demoCode: z.string().optional(),
+});
+export const ZSmsLogin = z.object({ phone: ZPhone, code: z.string().regex(/^\d{6}$/, 'invalid_code') }).strict();
+export const ZResetByCode = z.object({ phone: ZPhone, code: z.string().regex(/^\d{6}$/, 'invalid_code'), newPassword: ZPassword }).strict();

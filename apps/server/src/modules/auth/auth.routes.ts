@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCaptcha, ZChangePassword, ZIdParam, ZLogin, ZMe, ZOk, ZPrivacyPolicy, ZRegister, ZSessionInfo, ZSwitchCompany } from '@wuye/shared';
+import { ZResetByCode, ZSmsCodeRequest, ZSmsCodeSent, ZSmsLogin, ZCaptcha, ZChangePassword, ZIdParam, ZLogin, ZMe, ZOk, ZPrivacyPolicy, ZRegister, ZSessionInfo, ZSwitchCompany } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
 import { actorOf, requestMeta, type App, type FastifyReply, type FastifyRequest } from '../../lib/http.ts';
 import { notFound } from '../../lib/errors.ts';
@@ -8,6 +8,7 @@ import { createCaptcha } from './captcha.ts';
 import { privacyPolicy } from './privacy.ts';
 import * as repo from './auth.repo.ts';
 import * as auth from './auth.service.ts';
+import * as smsCode from './sms-code.service.ts';
 import { record } from '../audit/audit.service.ts';
 
 const tags = ['auth'];
@@ -36,6 +37,28 @@ export function authRoutes(app: App, ctx: AppContext) {
     const token = await auth.login(ctx, req.body, requestMeta(req, oldToken(req)));
     setCookie(reply, token);
     return reloadActor(req, token);
+  });
+
+  app.post('/api/auth/sms-code', {
+    schema: { tags, summary: '发送短信验证码（登录 / 重置密码；限频）', body: ZSmsCodeRequest, response: { 200: ZSmsCodeSent } },
+    config: { access: { public: 'people who cannot sign in yet request a code' } },
+  }, async (req) => smsCode.sendCode(ctx, req.body.phone, req.body.purpose, requestMeta(req)));
+
+  app.post('/api/auth/login-sms', {
+    schema: { tags, summary: '手机号 + 短信验证码登录', body: ZSmsLogin, response: { 200: ZMe } },
+    config: { access: { public: 'signs a person in with a one-time code' } },
+  }, async (req, reply) => {
+    const token = await smsCode.loginWithCode(ctx, req.body.phone, req.body.code, requestMeta(req, oldToken(req)));
+    setCookie(reply, token);
+    return reloadActor(req, token);
+  });
+
+  app.post('/api/auth/reset-password', {
+    schema: { tags, summary: '用短信验证码重置密码（所有会话失效）', body: ZResetByCode, response: { 200: ZOk } },
+    config: { access: { public: 'a person who forgot the password' } },
+  }, async (req) => {
+    await smsCode.resetWithCode(ctx, req.body.phone, req.body.code, req.body.newPassword, requestMeta(req));
+    return { ok: true as const };
   });
 
   app.post('/api/auth/register', {
