@@ -21,6 +21,17 @@ const ZEnv = z.object({
   COOKIE_SECURE: bool.optional(),
   WEB_DIST: z.string().optional(),
   /** where uploads live: `local` (DATA_DIR/files; one instance) or `s3` (any S3-compatible store; needed for several instances) */
+  /** e-mail channel: smtp://user:pass@host:587 (unset = sandbox) */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().default('物业管理系统 <noreply@localhost>'),
+  WEBPUSH_SUBJECT: z.string().default('mailto:admin@localhost'),
+  /** push services a browser subscription may point at (comma-separated host suffixes) */
+  PUSH_ALLOWED_HOSTS: z.string().optional(),
+  /** WeChat official account (unset = sandbox) */
+  WECHAT_APP_ID: z.string().optional(),
+  WECHAT_APP_SECRET: z.string().optional(),
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  WECHAT_TEMPLATES: z.string().refine((v) => { try { return typeof JSON.parse(v) === 'object'; } catch { return false; } }, 'must be a JSON object').optional(),
   FILE_STORE: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.url().optional(),
   S3_BUCKET: z.string().optional(),

@@ -4,3 +4,4 @@ export * from '../modules/audit/audit.table.ts';
 export * from '../modules/integrations/apikeys.table.ts';
 export * from '../modules/notifications/notifications.table.ts';
 export * from '../modules/files/files.table.ts';
+export * from '../modules/settings/settings.table.ts';

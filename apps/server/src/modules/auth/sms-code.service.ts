@@ -48,7 +48,7 @@ export async function sendCode(ctx: AppContext, phone: string, purpose: Purpose,
   const sms = ctx.providers.sms;
   if (user && sms) {
     await sms.send({
-      id: row!.id, to: phone, title: '验证码',
+      id: row!.id, event: `auth.sms_code.${purpose}`, to: phone, title: '验证码',
       body: `【物业管理】您的${purpose === 'login' ? '登录' : '重置密码'}验证码是 ${code}，${smsPolicy.ttlMinutes} 分钟内有效。如非本人操作请忽略。`,
       data: { purpose },
     }).catch(() => { throw new AppError('internal', 503, '短信发送失败，请稍后再试'); });

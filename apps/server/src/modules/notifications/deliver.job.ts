@@ -83,7 +83,7 @@ async function deliverOne(database: Database, providers: Partial<Record<Channel,
   try {
     if (!provider) throw new ProviderError(`no provider configured for ${d.channel}`, false);
     const text = render(pickTemplate(await overrides(database, d.companyId, d.event), d.event, d.channel, d.locale), d.data);
-    const { ref } = await withTimeout(provider.send({ id: d.id, to: d.address, title: text.title, body: text.body, data: { ...d.data, notificationId: d.notificationId } }));
+    const { ref } = await withTimeout(provider.send({ id: d.id, event: d.event, to: d.address, title: text.title, body: text.body, data: { ...d.data, notificationId: d.notificationId } }));
     await database.db.execute(sql`update deliveries set status = 'sent', provider_ref = ${ref}, sent_at = now(), last_error = null, updated_at = now() where id = ${d.id}`);
   } catch (err) {
     const retryable = !(err instanceof ProviderError) || err.retryable;

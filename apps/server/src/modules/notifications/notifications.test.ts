@@ -104,7 +104,7 @@ describe('notify → inbox and outbox', () => {
     const [d] = await q(sql`select d.id from deliveries d join notifications n on n.id = d.notification_id
                              where n.user_id = ${u.userId} and d.channel = 'sms' and d.status = 'pending'`);
     // first worker sends, then "crashes" before recording: simulate by sending through the provider and leaving the row in `sending`
-    await t.ctx.providers.sms!.send({ id: d.id, to: u.phone, title: 't', body: 'b', data: {} });
+    await t.ctx.providers.sms!.send({ id: d.id, event: 'account.password_changed', to: u.phone, title: 't', body: 'b', data: {} });
     await q(sql`update deliveries set status = 'sending', attempts = 1, updated_at = now() - interval '5 minutes' where id = ${d.id}`);
     await t.ctx.outbox.deliverAll();
     expect((await q(sql`select status from deliveries where id = ${d.id}`))[0].status).toBe('sent');

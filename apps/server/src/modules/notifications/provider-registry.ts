@@ -1,20 +1,38 @@
 import type { Channel } from '@wuye/shared';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
+import { SmtpEmailProvider } from './email.provider.ts';
 import { SandboxProvider, type ChannelProvider } from './providers.ts';
+import { defaultPushHosts, WebPushProvider } from './webpush.provider.ts';
+import { WeChatTemplateProvider } from './wechat.provider.ts';
 
-export type Providers = Partial<Record<Channel, ChannelProvider>> & { sandbox: Partial<Record<Channel, SandboxProvider>> };
+export type Providers = Partial<Record<Channel, ChannelProvider>> & {
+  sandbox: Partial<Record<Channel, SandboxProvider>>;
+  pushHosts: string[];
+};
 
 /**
- * Channel providers by configuration. Until a real provider is configured for a channel, its
- * sandbox records the message (and shows SMS codes in the console's delivery log for the demo).
+ * Channel providers by configuration. A channel without real credentials uses its sandbox, which
+ * records the message (the demo shows SMS codes from it) and can be told to fail.
  */
-export function createProviders(_config: Config, database: Database): Providers {
+export function createProviders(config: Config, database: Database): Providers {
   const sandbox = {
     sms: new SandboxProvider('sms', database),
     wechat: new SandboxProvider('wechat', database),
     email: new SandboxProvider('email', database),
-    webpush: new SandboxProvider('webpush', database),
   };
-  return { ...sandbox, sandbox };
+  const wechat = config.WECHAT_APP_ID && config.WECHAT_APP_SECRET
+    ? new WeChatTemplateProvider({
+      appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET, apiBase: config.WECHAT_API_BASE,
+      templates: config.WECHAT_TEMPLATES ? JSON.parse(config.WECHAT_TEMPLATES) : {},
+    })
+    : sandbox.wechat;
+  return {
+    sms: sandbox.sms,
+    wechat,
+    email: config.SMTP_URL ? new SmtpEmailProvider(config.SMTP_URL, config.MAIL_FROM) : sandbox.email,
+    webpush: new WebPushProvider(database, config.WEBPUSH_SUBJECT),
+    sandbox,
+    pushHosts: config.PUSH_ALLOWED_HOSTS ? config.PUSH_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean) : defaultPushHosts,
+  };
 }

@@ -5,6 +5,7 @@ import type { Database } from '../../db/client.ts';
 export interface OutgoingMessage {
   /** the stable message id (delivery id): providers that deduplicate get it as their idempotency key */
   id: string;
+  event: string;
   to: string;
   title: string;
   body: string;
