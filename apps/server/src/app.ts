@@ -15,7 +15,7 @@ import { eventRoutes } from './modules/events/events.routes.ts';
 import { healthRoutes, httpDuration } from './modules/health/health.routes.ts';
 import { apiKeyRoutes } from './modules/integrations/apikeys.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
-import { platformRoutes } from './modules/platform/platform.routes.ts';
+import { platformRoutes, sandboxRoutes } from './modules/platform/platform.routes.ts';
 import { inboxRoutes } from './modules/notifications/inbox.routes.ts';
 import { notificationAdminRoutes } from './modules/notifications/admin.routes.ts';
 import { filesRoutes } from './modules/files/files.routes.ts';
@@ -26,7 +26,7 @@ export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.met
 /** Every module's routes; later modules add theirs here and the matrix and fuzz tests pick them up. */
 const modules = [
   authRoutes, orgRoutes, auditRoutes, apiKeyRoutes, platformRoutes, eventRoutes, healthRoutes, inboxRoutes, notificationAdminRoutes,
-  pushRoutes, filesRoutes,
+  pushRoutes, filesRoutes, sandboxRoutes,
 ];
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: boolean } = {}): Promise<App> {

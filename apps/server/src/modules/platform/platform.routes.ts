@@ -11,6 +11,7 @@ import { users } from '../auth/auth.table.ts';
 import { createCompanyWithRoles } from '../org/company.service.ts';
 import { companies, membershipRoles, memberships, roles } from '../org/org.table.ts';
 import { and } from 'drizzle-orm';
+import { sandboxMessages } from '../notifications/notifications.table.ts';
 
 const view = (c: typeof companies.$inferSelect) => ({ id: c.id, code: c.code, name: c.name, status: c.status, createdAt: c.createdAt.toISOString() });
 
@@ -39,5 +40,29 @@ export function platformRoutes(app: App, ctx: AppContext) {
       await record(tx, actor, 'company.created', { type: 'company', id: company.id, companyId: company.id }, null, view(company));
       return view(company);
     });
+  });
+}
+
+const ZSandboxMessage = z.object({ id: z.string(), channel: z.string(), to: z.string(), content: z.unknown(), createdAt: z.string() });
+
+/**
+ * What the sandbox providers "sent" (SMS codes included) — the platform operator's view of the
+ * demo's outgoing messages. Cross-tenant by nature, so it is not a company screen.
+ */
+export function sandboxRoutes(app: App, ctx: AppContext) {
+  app.get('/api/platform/sandbox-messages', {
+    schema: {
+      tags: ['platform'], summary: '沙箱通道已发送的消息（演示用，含短信验证码）',
+      querystring: z.object({ channel: z.enum(['sms', 'wechat', 'email']).optional(), to: z.string().max(200).optional() }),
+      response: { 200: z.array(ZSandboxMessage) },
+    },
+    config: { access: { permission: 'platform.company.manage', scope: 'platform' } },
+  }, async (req) => {
+    const conds = [];
+    if (req.query.channel) conds.push(eq(sandboxMessages.channel, req.query.channel));
+    if (req.query.to) conds.push(eq(sandboxMessages.to, req.query.to));
+    const rows = await ctx.database.db.select().from(sandboxMessages).where(conds.length ? and(...conds) : undefined)
+      .orderBy(desc(sandboxMessages.createdAt)).limit(200);
+    return rows.map((r) => ({ id: r.id, channel: r.channel, to: r.to, content: r.content, createdAt: r.createdAt.toISOString() }));
   });
 }
