@@ -30,11 +30,11 @@ export async function loadSession(db: Executor, tokenHash: string, idleMinutes: 
            coalesce(m.all_projects, false) as "allProjects",
            coalesce((select json_agg(json_build_object('code', r.code, 'scope', r.scope, 'permissions', r.permissions))
                        from membership_roles mr join roles r on r.id = mr.role_id
-                      where mr.membership_id = m.id), '[]'::json) as grants,
-           coalesce((select array_agg(mp.project_id) from membership_projects mp where mp.membership_id = m.id),
-                    '{}'::uuid[]) as "projectIds",
+                      where mr.company_id = m.company_id and mr.membership_id = m.id), '[]'::json) as grants,
+           coalesce((select array_agg(mp.project_id) from membership_projects mp
+                      where mp.company_id = m.company_id and mp.membership_id = m.id), '{}'::uuid[]) as "projectIds",
            coalesce((select array_agg(distinct rr.project_id) from resident_rooms rr
-                      where rr.membership_id = m.id and rr.status = 'active'), '{}'::uuid[]) as "residentProjectIds"
+                      where rr.company_id = m.company_id and rr.membership_id = m.id and rr.status = 'active'), '{}'::uuid[]) as "residentProjectIds"
       from sessions s
       join users u on u.id = s.user_id and u.status = 'active'
       left join memberships m on m.company_id = s.company_id and m.user_id = s.user_id and m.status = 'active'
@@ -60,8 +60,9 @@ function pgArray(v: unknown): string[] {
   return [];
 }
 
+/** Conditional, so concurrent requests of one session do not all queue the same update. */
 export async function touchSession(db: Executor, sessionId: string): Promise<void> {
-  await db.execute(sql`update sessions set last_seen_at = now() where id = ${sessionId}`);
+  await db.execute(sql`update sessions set last_seen_at = now() where id = ${sessionId} and last_seen_at < now() - interval '1 minute'`);
 }
 
 export interface ApiKeyRow {

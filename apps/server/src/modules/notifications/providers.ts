@@ -32,6 +32,8 @@ export type SandboxMode = 'ok' | 'error' | 'timeout';
 export class SandboxProvider implements ChannelProvider {
   mode: SandboxMode = 'ok';
   failuresLeft = Infinity;
+  /** simulated provider latency for each successful send */
+  delayMs = 0;
   constructor(readonly channel: Channel, private database: Database, private timeoutMs = 2000) {}
 
   setMode(mode: SandboxMode, times = Infinity) {
@@ -46,6 +48,7 @@ export class SandboxProvider implements ChannelProvider {
       if (mode === 'timeout') await new Promise((r) => setTimeout(r, this.timeoutMs));
       throw new ProviderError(mode === 'timeout' ? `${this.channel} provider timed out` : `${this.channel} provider returned an error`);
     }
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     const res: any = await this.database.db.execute(sql`
       insert into sandbox_messages (id, channel, dedupe_key, "to", content)
       values (gen_random_uuid(), ${this.channel}, ${msg.id}, ${msg.to}, ${JSON.stringify({ title: msg.title, body: msg.body, data: msg.data })}::jsonb)

@@ -54,6 +54,7 @@ export const memberships = pgTable('memberships', {
   createdAt: createdAt(),
 }, (t) => [
   uniqueIndex('memberships_company_user_uq').on(t.companyId, t.userId),
+  index('memberships_company_kind_created_idx').on(t.companyId, t.kind, t.createdAt),
   index('memberships_user_idx').on(t.userId),
 ]);
 
@@ -61,13 +62,13 @@ export const membershipRoles = pgTable('membership_roles', {
   companyId: uuid('company_id').notNull(),
   membershipId: uuid('membership_id').notNull().references(() => memberships.id, { onDelete: 'cascade' }),
   roleId: uuid('role_id').notNull().references(() => roles.id),
-}, (t) => [primaryKey({ columns: [t.companyId, t.membershipId, t.roleId] }), index('membership_roles_role_idx').on(t.roleId)]);
+}, (t) => [primaryKey({ columns: [t.companyId, t.membershipId, t.roleId] }), index('membership_roles_role_idx').on(t.companyId, t.roleId)]);
 
 export const membershipProjects = pgTable('membership_projects', {
   companyId: uuid('company_id').notNull(),
   membershipId: uuid('membership_id').notNull().references(() => memberships.id, { onDelete: 'cascade' }),
   projectId: uuid('project_id').notNull().references(() => projects.id),
-}, (t) => [primaryKey({ columns: [t.companyId, t.membershipId, t.projectId] }), index('membership_projects_project_idx').on(t.projectId)]);
+}, (t) => [primaryKey({ columns: [t.companyId, t.membershipId, t.projectId] }), index('membership_projects_project_idx').on(t.companyId, t.projectId)]);
 
 /**
  * A resident account bound to a room. Rooms arrive with the estate module; the binding table is

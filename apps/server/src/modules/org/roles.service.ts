@@ -70,7 +70,7 @@ export async function remove(ctx: AppContext, actor: Actor, id: string) {
   const before = await load(ctx, companyId, id);
   if (before.builtin) throw conflict('内置角色不可删除');
   await ctx.database.db.transaction(async (tx) => {
-    const [used] = await tx.select({ n: sql<number>`count(*)::int` }).from(membershipRoles).where(eq(membershipRoles.roleId, id));
+    const [used] = await tx.select({ n: sql<number>`count(*)::int` }).from(membershipRoles).where(and(eq(membershipRoles.companyId, companyId), eq(membershipRoles.roleId, id)));
     if (Number(used!.n) > 0) throw conflict(`角色仍被 ${used!.n} 名员工使用，不能删除`);
     await tx.delete(roles).where(and(eq(roles.companyId, companyId), eq(roles.id, id)));
     await record(tx, actor, 'role.deleted', { type: 'role', id }, view(before), null);
