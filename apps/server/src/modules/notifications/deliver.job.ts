@@ -8,7 +8,7 @@ import { pickTemplate, render, type TemplateText } from './templates.ts';
 
 export const MAX_ATTEMPTS = 6;
 const CLAIM = 100;
-const PARALLEL = 10;
+const PARALLEL = 20;
 const SEND_TIMEOUT_MS = 10_000;
 /** a delivery left in `sending` this long belongs to a worker that died: claim it again */
 const STALE_SENDING = '2 minutes';
@@ -37,9 +37,12 @@ export function makeDeliverHandler(database: Database, providers: Partial<Record
       const batch = await claim(database);
       if (!batch.length) break;
       total += batch.length;
+      const sent: { id: string; ref: string }[] = [];
       for (let i = 0; i < batch.length; i += PARALLEL) {
-        await Promise.all(batch.slice(i, i + PARALLEL).map((d) => deliverOne(database, providers, d)));
+        const refs = await Promise.all(batch.slice(i, i + PARALLEL).map((d) => deliverOne(database, providers, d)));
+        refs.forEach((ref, k) => { if (ref) sent.push({ id: batch[i + k]!.id, ref }); });
       }
+      await markSent(database, sent);
       if (Date.now() - started > budgetMs) break;
     }
     return total;
@@ -78,13 +81,23 @@ async function overrides(database: Database, companyId: string | null, event: st
   return map;
 }
 
-async function deliverOne(database: Database, providers: Partial<Record<Channel, ChannelProvider>>, d: Claimed) {
+/** Records a batch's successes in one statement; failures are recorded one by one as they happen. */
+async function markSent(database: Database, sent: { id: string; ref: string }[]) {
+  if (!sent.length) return;
+  await database.db.execute(sql`
+    update deliveries d set status = 'sent', provider_ref = v.ref, sent_at = now(), last_error = null, updated_at = now()
+      from unnest(${sql.param(sent.map((x) => x.id))}::uuid[], ${sql.param(sent.map((x) => x.ref))}::text[]) as v(id, ref)
+     where d.id = v.id`);
+}
+
+/** Sends one delivery; returns the provider's reference, or null after recording the failure. */
+async function deliverOne(database: Database, providers: Partial<Record<Channel, ChannelProvider>>, d: Claimed): Promise<string | null> {
   const provider = providers[d.channel];
   try {
     if (!provider) throw new ProviderError(`no provider configured for ${d.channel}`, false);
     const text = render(pickTemplate(await overrides(database, d.companyId, d.event), d.event, d.channel, d.locale), d.data);
     const { ref } = await withTimeout(provider.send({ id: d.id, event: d.event, to: d.address, title: text.title, body: text.body, data: { ...d.data, notificationId: d.notificationId } }));
-    await database.db.execute(sql`update deliveries set status = 'sent', provider_ref = ${ref}, sent_at = now(), last_error = null, updated_at = now() where id = ${d.id}`);
+    return ref;
   } catch (err) {
     const retryable = !(err instanceof ProviderError) || err.retryable;
     const dead = !retryable || d.attempts >= MAX_ATTEMPTS;
@@ -93,6 +106,7 @@ async function deliverOne(database: Database, providers: Partial<Record<Channel,
       update deliveries set status = ${dead ? 'dead' : 'failed'}, last_error = ${message}, updated_at = now(),
              next_attempt_at = ${dead ? null : new Date(Date.now() + backoffSeconds(d.attempts) * 1000).toISOString()}::timestamptz
        where id = ${d.id}`);
+    return null;
   }
 }
 
