@@ -6,6 +6,7 @@ import { launch, loginAt, newPage, shot } from './browser.ts';
 const menuPermission: Record<string, string> = {
   projects: 'org.project.read', staff: 'org.user.read', roles: 'org.role.read', audit: 'audit.read',
   apikeys: 'org.apikey.manage', companies: 'platform.company.manage',
+  templates: 'notify.template.manage', deliveries: 'notify.delivery.read', broadcast: 'notify.broadcast',
 };
 
 const roles = ['hq', 'hqfin', 'pm', 'cs', 'cashier', 'tech', 'guard', 'cleaner', 'admin'];
@@ -25,6 +26,9 @@ describe('console', () => {
         const visible = await page.getByTestId(`menu-${key}`).count();
         expect({ key, visible: visible > 0 }).toEqual({ key, visible: me.permissions.includes(perm) });
       }
+      // everyone has a notification centre and the header bell
+      expect(await page.getByTestId('menu-inbox').count()).toBe(1);
+      expect(await page.getByTestId('inbox-bell').count()).toBe(1);
       await shot(page, `console-${login}`);
       expect(errors).toEqual([]);
       await context.close();

@@ -16,6 +16,10 @@ const Audit = lazy(() => import('./features/audit/AuditPage.tsx'));
 const ApiKeys = lazy(() => import('./features/apikeys/ApiKeysPage.tsx'));
 const Companies = lazy(() => import('./features/companies/CompaniesPage.tsx'));
 const Sessions = lazy(() => import('./features/account/SessionsPage.tsx'));
+const Inbox = lazy(() => import('./features/inbox/InboxPage.tsx'));
+const Templates = lazy(() => import('./features/notifications/TemplatesPage.tsx'));
+const Deliveries = lazy(() => import('./features/notifications/DeliveriesPage.tsx'));
+const Broadcast = lazy(() => import('./features/notifications/BroadcastPage.tsx'));
 
 function page(Component: LazyExoticComponent<ComponentType>, permission?: string) {
   const body = (
@@ -46,6 +50,10 @@ export function createConsoleRouter() {
         { path: 'api-keys', element: page(ApiKeys, 'org.apikey.manage') },
         { path: 'platform/companies', element: page(Companies, 'platform.company.manage') },
         { path: 'sessions', element: page(Sessions) },
+        { path: 'inbox', element: page(Inbox) },
+        { path: 'notifications/templates', element: page(Templates, 'notify.template.manage') },
+        { path: 'notifications/deliveries', element: page(Deliveries, 'notify.delivery.read') },
+        { path: 'notifications/broadcast', element: page(Broadcast, 'notify.broadcast') },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -2,8 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { en } from './en.ts';
-import { zhCN } from './zh-CN.ts';
+import { en } from './en/index.ts';
+import { zhCN } from './zh-CN/index.ts';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANG_KEY = 'lang';

@@ -8,6 +8,7 @@ import { useSignedInMe } from '../shared/auth.ts';
 import { useApiErrorHandler } from '../shared/errors.ts';
 import { LogoutButton } from '../shared/h5/LogoutButton.tsx';
 import { MeSummary } from '../shared/h5/MeSummary.tsx';
+import { ChannelPrefs } from '../shared/inbox/ChannelPrefs.tsx';
 
 /** "Me": profile, sign out, and account deletion (PIPL: the person may delete their account). */
 export function ResidentMe() {
@@ -39,6 +40,9 @@ export function ResidentMe() {
   return (
     <div data-testid="h5-me">
       <MeSummary me={me} showRoles={false} />
+      <Card title={t('inbox.prefsTitle')} size="small">
+        <ChannelPrefs />
+      </Card>
       <Card>
         <Space orientation="vertical" style={{ width: '100%' }} size={12}>
           <LogoutButton />

@@ -1,16 +1,29 @@
 import { HomeOutlined } from '@ant-design/icons';
-import { Layout, Menu } from 'antd';
-import { Suspense, useState } from 'react';
+import { Layout, Menu, type MenuProps } from 'antd';
+import type { TFunction } from 'i18next';
+import { Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { usePermissions } from '../../shared/auth.ts';
+import { InboxNotifier } from '../../shared/inbox/InboxNotifier.tsx';
 import { FullPageSpin } from '../../shared/RequireAuth.tsx';
 import { HeaderBar } from './HeaderBar.tsx';
-import { activeKey, visibleEntries } from './menu.tsx';
+import { activeKey, menuGroups, menuTree, visibleEntries, type MenuEntry } from './menu.tsx';
 
 const { Sider, Header, Content } = Layout;
 
-/** Left menu (built from the user's permissions), top bar, and the routed page. */
+type Items = NonNullable<MenuProps['items']>;
+
+function menuItems(entries: MenuEntry[], t: TFunction): Items {
+  const item = (e: MenuEntry) => ({ key: e.key, icon: e.icon, label: <span data-testid={`menu-${e.key}`}>{t(`menu.${e.key}`)}</span> });
+  return menuTree(entries).map((n) =>
+    'entry' in n
+      ? item(n.entry)
+      : { key: n.group, icon: menuGroups[n.group].icon, label: <span data-testid={`menu-${n.group}`}>{t(`menu.${n.group}`)}</span>, children: n.entries.map(item) },
+  );
+}
+
+/** Left menu (built from the user's permissions), top bar, the routed page, and new-message pop-ups. */
 export function ConsoleLayout() {
   const { t } = useTranslation();
   const { has } = usePermissions();
@@ -18,6 +31,7 @@ export function ConsoleLayout() {
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const entries = visibleEntries(has);
+  const openInbox = useCallback(() => void navigate('/inbox'), [navigate]);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -30,15 +44,12 @@ export function ConsoleLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[activeKey(pathname)]}
+          defaultOpenKeys={['notifications']}
           onClick={({ key }) => {
             const entry = entries.find((e) => e.key === key);
             if (entry) void navigate(entry.path);
           }}
-          items={entries.map((e) => ({
-            key: e.key,
-            icon: e.icon,
-            label: <span data-testid={`menu-${e.key}`}>{t(`menu.${e.key}`)}</span>,
-          }))}
+          items={menuItems(entries, t)}
         />
       </Sider>
       <Layout>
@@ -51,6 +62,7 @@ export function ConsoleLayout() {
           </Suspense>
         </Content>
       </Layout>
+      <InboxNotifier onOpen={openInbox} suppress={pathname === '/inbox'} />
     </Layout>
   );
 }

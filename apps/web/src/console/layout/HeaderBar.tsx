@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSignedInMe } from '../../shared/auth.ts';
 import { LangSwitch } from '../../shared/LangSwitch.tsx';
 import { CompanySwitcher } from './CompanySwitcher.tsx';
+import { InboxBell } from './InboxBell.tsx';
 import { ProjectSwitcher } from './ProjectSwitcher.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
@@ -15,6 +16,7 @@ export function HeaderBar() {
       {me.memberships.length <= 1 && me.companyName && <span style={{ color: '#595959' }}>{me.companyName}</span>}
       <CompanySwitcher me={me} />
       {me.kind === 'staff' && <ProjectSwitcher me={me} />}
+      <InboxBell />
       <LangSwitch />
       <UserMenu me={me} />
     </>

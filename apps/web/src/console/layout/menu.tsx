@@ -2,29 +2,50 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BellOutlined,
   DashboardOutlined,
   DesktopOutlined,
+  FileTextOutlined,
   KeyOutlined,
+  NotificationOutlined,
   SafetyCertificateOutlined,
+  SendOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
+export type MenuKey =
+  | 'dashboard' | 'inbox' | 'projects' | 'staff' | 'roles' | 'audit' | 'apikeys' | 'companies' | 'sessions'
+  | 'templates' | 'deliveries' | 'broadcast';
+export type MenuGroupKey = 'notifications';
+
 export interface MenuEntry {
-  key: 'dashboard' | 'projects' | 'staff' | 'roles' | 'audit' | 'apikeys' | 'companies' | 'sessions';
+  key: MenuKey;
   path: string;
   icon: ReactNode;
   /** permission needed to see the entry; none = every signed-in staff member */
   permission?: string;
+  /** shown inside this sub-menu */
+  group?: MenuGroupKey;
 }
 
-/** The console menu. `key` is also the e2e handle: `data-testid="menu-<key>"`. */
+/** Sub-menus: shown when at least one of their entries is. */
+export const menuGroups: Record<MenuGroupKey, { icon: ReactNode }> = {
+  notifications: { icon: <NotificationOutlined /> },
+};
+
+/** The console menu. `key` is also the e2e handle: `data-testid="menu-<key>"` (groups too). */
 export const menuEntries: MenuEntry[] = [
   { key: 'dashboard', path: '/', icon: <DashboardOutlined /> },
+  { key: 'inbox', path: '/inbox', icon: <BellOutlined /> },
   { key: 'projects', path: '/projects', icon: <ApartmentOutlined />, permission: 'org.project.read' },
   { key: 'staff', path: '/staff', icon: <TeamOutlined />, permission: 'org.user.read' },
   { key: 'roles', path: '/roles', icon: <SafetyCertificateOutlined />, permission: 'org.role.read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { key: 'templates', path: '/notifications/templates', icon: <FileTextOutlined />, permission: 'notify.template.manage', group: 'notifications' },
+  { key: 'deliveries', path: '/notifications/deliveries', icon: <UnorderedListOutlined />, permission: 'notify.delivery.read', group: 'notifications' },
+  { key: 'broadcast', path: '/notifications/broadcast', icon: <SendOutlined />, permission: 'notify.broadcast', group: 'notifications' },
   { key: 'apikeys', path: '/api-keys', icon: <KeyOutlined />, permission: 'org.apikey.manage' },
   { key: 'companies', path: '/platform/companies', icon: <BankOutlined />, permission: 'platform.company.manage' },
   { key: 'sessions', path: '/sessions', icon: <DesktopOutlined /> },
@@ -32,6 +53,23 @@ export const menuEntries: MenuEntry[] = [
 
 export function visibleEntries(has: (code: string) => boolean): MenuEntry[] {
   return menuEntries.filter((e) => !e.permission || has(e.permission));
+}
+
+export type MenuNode = { entry: MenuEntry } | { group: MenuGroupKey; entries: MenuEntry[] };
+
+/** Visible entries in menu order, grouped entries gathered where their group first appears. */
+export function menuTree(entries: MenuEntry[]): MenuNode[] {
+  const out: MenuNode[] = [];
+  for (const entry of entries) {
+    if (!entry.group) {
+      out.push({ entry });
+      continue;
+    }
+    const node = out.find((n): n is Extract<MenuNode, { group: MenuGroupKey }> => 'group' in n && n.group === entry.group);
+    if (node) node.entries.push(entry);
+    else out.push({ group: entry.group, entries: [entry] });
+  }
+  return out;
 }
 
 /** The entry whose path is the longest prefix of the current location. */

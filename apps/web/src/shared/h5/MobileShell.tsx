@@ -1,7 +1,10 @@
-import { HomeOutlined, UserOutlined } from '@ant-design/icons';
-import { useEffect, useState, type CSSProperties } from 'react';
+import { HomeOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
+import { useCallback, useEffect, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { InboxNotifier } from '../inbox/InboxNotifier.tsx';
+import { UnreadBadge } from '../inbox/UnreadBadge.tsx';
+import { useInbox } from '../inbox/useInbox.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
 import './h5.css';
 
@@ -20,10 +23,14 @@ function useOnline() {
   return online;
 }
 
-/** Mobile layout: a coloured title bar, the routed page, and a bottom tab bar (Home, Me). */
+/** Mobile layout: a coloured title bar, the routed page, and a bottom tab bar (Home, Messages, Me). */
 export function MobileShell({ titleKey, primary }: { titleKey: string; primary: string }) {
   const { t } = useTranslation();
   const online = useOnline();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const { unread } = useInbox();
+  const openInbox = useCallback(() => void navigate('/inbox'), [navigate]);
   const tabClass = ({ isActive }: { isActive: boolean }) => `h5-tab${isActive ? ' active' : ''}`;
   return (
     <div className="h5-shell" style={{ '--h5-primary': primary } as CSSProperties}>
@@ -40,11 +47,18 @@ export function MobileShell({ titleKey, primary }: { titleKey: string; primary: 
           <HomeOutlined />
           {t('h5.home')}
         </NavLink>
+        <NavLink to="/inbox" className={tabClass} data-testid="tab-inbox">
+          <UnreadBadge count={unread} label={`${t('inbox.unread')}: ${unread}`}>
+            <MessageOutlined />
+          </UnreadBadge>
+          {t('inbox.tab')}
+        </NavLink>
         <NavLink to="/me" className={tabClass} data-testid="tab-me">
           <UserOutlined />
           {t('h5.me')}
         </NavLink>
       </nav>
+      <InboxNotifier onOpen={openInbox} placement="top" suppress={pathname === '/inbox'} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { createHashRouter, type RouteObject } from 'react-router';
 import { setProjectHeaderEnabled, setUnauthorizedHandler } from '../api.ts';
 import { RequireAuth } from '../RequireAuth.tsx';
 import { KindGate } from './KindGate.tsx';
+import { H5InboxPage } from './H5InboxPage.tsx';
 import { MobileShell } from './MobileShell.tsx';
 
 interface Options {
@@ -12,7 +13,7 @@ interface Options {
   titleKey: string;
   primary: string;
   login: ReactNode;
-  /** pages inside the tab shell: '/' (home) and '/me' */
+  /** pages inside the tab shell: '/' (home) and '/me'; '/inbox' (messages) is the same in both apps */
   home: ReactNode;
   me: ReactNode;
   /** extra pages outside the shell (e.g. registration) */
@@ -41,6 +42,7 @@ export function createH5Router(o: Options) {
       ),
       children: [
         { index: true, element: o.home },
+        { path: 'inbox', element: <H5InboxPage /> },
         { path: 'me', element: o.me },
         { path: '*', element: o.home },
       ],
