@@ -27,6 +27,12 @@ const ZEnv = z.object({
   WEBPUSH_SUBJECT: z.string().default('mailto:admin@localhost'),
   /** push services a browser subscription may point at (comma-separated host suffixes) */
   PUSH_ALLOWED_HOSTS: z.string().optional(),
+  /** Alibaba Cloud SMS (unset = sandbox); ALIYUN_SMS_TEMPLATES: JSON event → {templateCode, params} */
+  ALIYUN_SMS_ACCESS_KEY_ID: z.string().optional(),
+  ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().optional(),
+  ALIYUN_SMS_SIGN_NAME: z.string().optional(),
+  ALIYUN_SMS_ENDPOINT: z.url().default('https://dysmsapi.aliyuncs.com'),
+  ALIYUN_SMS_TEMPLATES: z.string().refine((v) => { try { return typeof JSON.parse(v) === 'object'; } catch { return false; } }, 'must be a JSON object').optional(),
   /** WeChat official account (unset = sandbox) */
   WECHAT_APP_ID: z.string().optional(),
   WECHAT_APP_SECRET: z.string().optional(),

@@ -50,7 +50,7 @@ export async function sendCode(ctx: AppContext, phone: string, purpose: Purpose,
     await sms.send({
       id: row!.id, event: `auth.sms_code.${purpose}`, to: phone, title: '验证码',
       body: `【物业管理】您的${purpose === 'login' ? '登录' : '重置密码'}验证码是 ${code}，${smsPolicy.ttlMinutes} 分钟内有效。如非本人操作请忽略。`,
-      data: { purpose },
+      data: { purpose, code },
     }).catch(() => { throw new AppError('internal', 503, '短信发送失败，请稍后再试'); });
   }
   const demo = ctx.config.demo && sms instanceof SandboxProvider && user;

@@ -1,6 +1,7 @@
 import type { Channel } from '@wuye/shared';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
+import { AliyunSmsProvider } from './aliyun-sms.provider.ts';
 import { SmtpEmailProvider } from './email.provider.ts';
 import { SandboxProvider, type ChannelProvider } from './providers.ts';
 import { defaultPushHosts, WebPushProvider } from './webpush.provider.ts';
@@ -27,8 +28,15 @@ export function createProviders(config: Config, database: Database): Providers {
       templates: config.WECHAT_TEMPLATES ? JSON.parse(config.WECHAT_TEMPLATES) : {},
     })
     : sandbox.wechat;
+  const sms = config.ALIYUN_SMS_ACCESS_KEY_ID && config.ALIYUN_SMS_ACCESS_KEY_SECRET && config.ALIYUN_SMS_SIGN_NAME
+    ? new AliyunSmsProvider({
+      accessKeyId: config.ALIYUN_SMS_ACCESS_KEY_ID, accessKeySecret: config.ALIYUN_SMS_ACCESS_KEY_SECRET,
+      signName: config.ALIYUN_SMS_SIGN_NAME, endpoint: config.ALIYUN_SMS_ENDPOINT,
+      templates: config.ALIYUN_SMS_TEMPLATES ? JSON.parse(config.ALIYUN_SMS_TEMPLATES) : {},
+    })
+    : sandbox.sms;
   return {
-    sms: sandbox.sms,
+    sms,
     wechat,
     email: config.SMTP_URL ? new SmtpEmailProvider(config.SMTP_URL, config.MAIL_FROM) : sandbox.email,
     webpush: new WebPushProvider(database, config.WEBPUSH_SUBJECT),
