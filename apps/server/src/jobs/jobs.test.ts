@@ -29,6 +29,17 @@ describe('job queue', () => {
     expect(seen.sort()).toEqual(['committed', 'direct']);
   });
 
+  it('holds a delayed job (a deadline) until its time comes', async () => {
+    const sentAt = Date.now();
+    await jobs.send(echo, { tag: 'deadline' }, { startAfter: 3 });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(seen).not.toContain('deadline');
+    const end = Date.now() + 20_000;
+    while (!seen.includes('deadline') && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    expect(seen).toContain('deadline');
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(3000);
+  });
+
   it('registers cron schedules in the database (one schedule, whatever the number of instances)', async () => {
     const cron = defineJob({ name: 'test-cron', cron: '*/5 * * * *', async handler() {} });
     const second = await Jobs.start(t.ctx.database, t.ctx.config.DATABASE_URL, [cron], { work: false });
