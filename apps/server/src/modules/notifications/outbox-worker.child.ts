@@ -5,7 +5,7 @@ import { SandboxProvider } from './providers.ts';
 
 const database = openPg(process.env.WORKER_DATABASE_URL!, 4);
 const sms = new SandboxProvider('sms', database);
-sms.delayMs = 50;
+sms.delayMs = 150;
 process.send?.('ready');
 await makeDeliverHandler(database, { sms })(600_000);
 process.send?.('done');
