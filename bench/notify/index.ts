@@ -56,11 +56,11 @@ await runBenchmark('notify', {
   });
   t = performance.now();
   await d.execute(sql`insert into b_notifications (id, company_id, project_id, user_id, event, title, body, data)
-    select gen_random_uuid(), company_id, project_id, user_id, event, title, body, data from notifications`);
+    select uuid_v7(), company_id, project_id, user_id, event, title, body, data from notifications`);
   await d.execute(sql`insert into b_deliveries (id, company_id, notification_id, channel, address, status, attempts, sent_at)
-    select gen_random_uuid(), company_id, id, 'sms', '19000000000', 'sent', 1, now() from b_notifications`);
+    select uuid_v7(), company_id, id, 'sms', '19000000000', 'sent', 1, now() from b_notifications`);
   await d.execute(sql`insert into b_sandbox (id, channel, dedupe_key, "to", content)
-    select gen_random_uuid(), 'sms', id::text, address, '{}'::jsonb from b_deliveries`);
+    select uuid_v7(), 'sms', id::text, address, '{}'::jsonb from b_deliveries`);
   const bareMs = performance.now() - t;
 
   // 4. SSE fan-out to connected clients

@@ -16,7 +16,7 @@ export async function measureSseFanout(ctx: AppContext, port: number, companyId:
   const tokens = userIds.map(() => randomBytes(24).toString('base64url'));
   await ctx.database.db.execute(sql`
     insert into sessions (id, token_hash, user_id, company_id, expires_at)
-    select gen_random_uuid(), t.h, t.u, ${companyId}, now() + interval '1 day'
+    select uuid_v7(), t.h, t.u, ${companyId}, now() + interval '1 day'
       from unnest(${sql.param(tokens.map(sha256))}::text[], ${sql.param(userIds)}::uuid[]) as t(h, u)`);
 
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });

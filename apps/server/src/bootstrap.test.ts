@@ -73,3 +73,19 @@ describe.skipIf(!onPostgres)('migrations on PostgreSQL', () => {
     }
   });
 });
+
+describe('uuid_v7() for set-based inserts', () => {
+  it('makes version-7 ids whose order follows time', async () => {
+    const { startTestApp } = await import('../test/harness.ts');
+    const t = await startTestApp();
+    try {
+      const a: any = await t.ctx.database.db.execute('select uuid_v7()::text as id' as any);
+      await new Promise((r) => setTimeout(r, 5));
+      const b: any = await t.ctx.database.db.execute('select uuid_v7()::text as id' as any);
+      expect(a.rows[0].id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(a.rows[0].id < b.rows[0].id).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -23,7 +23,7 @@ export async function createWorld(t: TestApp): Promise<World> {
     const secret = randomBytes(24).toString('base64url');
     const [k] = await t.ctx.database.db.insert(apiKeys).values({
       companyId: tenant.companyId, name: 'matrix', prefix, secretHash: hmac(t.ctx.secrets.derive('api-key'), secret),
-      permissions: ['org.project.read', 'org.user.read', 'org.role.read', 'audit.read'], projectIds: null,
+      permissions: ['org.project.read', 'org.user.read', 'org.role.read', 'audit.read', 'estate.read'], projectIds: null,
     }).returning();
     return { id: k!.id, secret: `wy_${prefix}_${secret}` };
   };
@@ -64,6 +64,8 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
   '/api/roles/:id': { id: (w, t) => (t === 'own' ? w.ours.roleIds.cashier! : t === 'otherProject' ? null : w.theirs.roleIds.cashier!) },
   '/api/api-keys/:id': { id: (w, t) => (t === 'own' ? w.apiKey.ours : t === 'otherProject' ? null : w.apiKey.theirs) },
   '/api/auth/sessions/:id': { id: () => null },
+  '/api/projects/:id/buildings': { id: (w, t) => fixtures['/api/projects/:id']!.id(w, t) },
+  '/api/projects/:id/buildings/generate': { id: (w, t) => fixtures['/api/projects/:id']!.id(w, t) },
   '/api/notifications/:id/read': { id: () => null },
   // file routes follow the owning record's scope; files.test.ts covers them role by role
   '/api/files/:id': { id: () => null },
@@ -95,5 +97,6 @@ export const bodies: Record<string, (w: World, target: Target) => unknown> = {
   'POST /api/auth/switch-company': (w) => ({ companyId: w.theirs.companyId }),
   'PUT /api/notification-templates': (_w, t) => (t === 'own' ? { event: 'system.broadcast', channel: 'inapp', locale: 'zh-CN', title: '{{title}}', body: '{{content}}' } : null),
   'POST /api/notifications/broadcast': (w, t) => ({ title: '停水通知', content: '明天停水', projectId: t === 'own' ? w.ours.projectA : t === 'otherProject' ? w.ours.projectB : w.theirs.projectA }),
+  'POST /api/projects/:id/buildings/generate': () => ({ code: `G${rnd().slice(0, 4)}`, name: '矩阵楼', units: 1, floors: 2, roomsPerFloor: 1, areas: [{ buildingArea: '80.5' }], preview: true }),
   'PUT /api/me/channel-prefs': () => ({ prefs: [{ channel: 'sms', enabled: true }] }),
 };

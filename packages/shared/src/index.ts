@@ -9,3 +9,4 @@ export * from './contracts/audit.ts';
 export * from './audit-actions.ts';
 export * from './notifications.ts';
 export * from './contracts/notifications.ts';
+export * from './contracts/estate.ts';

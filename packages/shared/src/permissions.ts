@@ -14,6 +14,7 @@ export const permissionGroups = {
     'org.role.manage',
     'org.apikey.manage',
   ],
+  estate: ['estate.read', 'estate.manage'],
   audit: ['audit.read'],
   notify: ['notify.broadcast', 'notify.template.manage', 'notify.delivery.read', 'notify.delivery.resend'],
   pii: ['pii.view'],

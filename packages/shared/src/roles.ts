@@ -13,7 +13,7 @@ export interface RoleTemplate {
   permissions: readonly Permission[];
 }
 
-const readOnly: Permission[] = ['org.project.read', 'org.user.read', 'org.role.read', 'audit.read', 'notify.delivery.read'];
+const readOnly: Permission[] = ['org.project.read', 'org.user.read', 'org.role.read', 'audit.read', 'notify.delivery.read', 'estate.read'];
 
 export const builtinRoles: readonly RoleTemplate[] = [
   {
@@ -21,7 +21,7 @@ export const builtinRoles: readonly RoleTemplate[] = [
     scope: 'company',
     permissions: [
       'org.project.read', 'org.project.manage', 'org.user.read', 'org.user.manage',
-      'org.role.read', 'org.role.manage', 'org.apikey.manage', 'audit.read', 'pii.view',
+      'org.role.read', 'org.role.manage', 'org.apikey.manage', 'audit.read', 'pii.view', 'estate.read', 'estate.manage',
       'notify.broadcast', 'notify.template.manage', 'notify.delivery.read', 'notify.delivery.resend',
     ],
   },
@@ -31,14 +31,14 @@ export const builtinRoles: readonly RoleTemplate[] = [
     scope: 'project',
     permissions: [
       'org.project.read', 'org.user.read', 'org.user.manage', 'org.role.read', 'audit.read', 'pii.view',
-      'notify.broadcast', 'notify.delivery.read', 'notify.delivery.resend',
+      'notify.broadcast', 'notify.delivery.read', 'notify.delivery.resend', 'estate.read', 'estate.manage',
     ],
   },
-  { code: 'customer_service', scope: 'project', permissions: ['org.project.read', 'org.user.read', 'notify.broadcast', 'notify.delivery.read'] },
-  { code: 'cashier', scope: 'project', permissions: ['org.project.read'] },
-  { code: 'technician', scope: 'assignee', permissions: ['org.project.read'] },
-  { code: 'guard', scope: 'assignee', permissions: ['org.project.read'] },
-  { code: 'cleaner', scope: 'assignee', permissions: ['org.project.read'] },
+  { code: 'customer_service', scope: 'project', permissions: ['org.project.read', 'org.user.read', 'notify.broadcast', 'notify.delivery.read', 'estate.read'] },
+  { code: 'cashier', scope: 'project', permissions: ['org.project.read', 'estate.read'] },
+  { code: 'technician', scope: 'assignee', permissions: ['org.project.read', 'estate.read'] },
+  { code: 'guard', scope: 'assignee', permissions: ['org.project.read', 'estate.read'] },
+  { code: 'cleaner', scope: 'assignee', permissions: ['org.project.read', 'estate.read'] },
   { code: 'resident', scope: 'own', permissions: ['resident.self'] },
 ];
 

@@ -5,3 +5,4 @@ export * from '../modules/integrations/apikeys.table.ts';
 export * from '../modules/notifications/notifications.table.ts';
 export * from '../modules/files/files.table.ts';
 export * from '../modules/settings/settings.table.ts';
+export * from '../modules/estate/estate.table.ts';

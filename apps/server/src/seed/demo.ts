@@ -1,11 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
+import { ZBuildingGenerate } from '@wuye/shared';
 import { hashPassword } from '../lib/passwords.ts';
+import { systemActor } from '../lib/actor.ts';
+import { generate } from '../modules/estate/buildings.service.ts';
+import { rooms } from '../modules/estate/estate.table.ts';
 import { users } from '../modules/auth/auth.table.ts';
 import { createCompanyWithRoles } from '../modules/org/company.service.ts';
 import { companies, membershipProjects, membershipRoles, memberships, projects, residentRooms, roles } from '../modules/org/org.table.ts';
 
-const DEMO_ROOM_ID = '00000000-0000-7000-8000-000000000101';
 
 /** The only fixed password in the product: demo data on the embedded database (or DEMO=1). */
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -34,6 +37,7 @@ export async function seedDemo(db: Executor): Promise<boolean> {
       { companyId: company.id, code: 'JGSW', name: '金桂商务中心' },
     ]).returning();
     const projectId = (code: string) => projectRows.find((p) => p.code === code)!.id;
+    let residentMembership = '';
     for (const a of demoAccounts) {
       const [u] = await tx.insert(users).values({
         username: a.username, phone: a.phone, name: a.name, passwordHash, isPlatformAdmin: 'platform' in a && a.platform,
@@ -45,16 +49,22 @@ export async function seedDemo(db: Executor): Promise<boolean> {
       }).returning();
       const [role] = await tx.select().from(roles).where(and(eq(roles.companyId, company.id), eq(roles.code, a.role)));
       await tx.insert(membershipRoles).values({ companyId: company.id, membershipId: m!.id, roleId: role!.id });
-      if (a.role === 'resident') {
-        // Rooms arrive with the estate archive; until then the demo owner is bound to a placeholder room of 阳光花园.
-        await tx.insert(residentRooms).values({
-          companyId: company.id, projectId: projectId('YGHY'), membershipId: m!.id, roomId: DEMO_ROOM_ID, relation: 'owner', status: 'active',
-        });
-      }
+      if (a.role === 'resident') residentMembership = m!.id;
       for (const code of a.projects) {
         await tx.insert(membershipProjects).values({ companyId: company.id, membershipId: m!.id, projectId: projectId(code) });
       }
     }
+    // 阳光花园: two towers, 2 units × 6 floors × 2 rooms each; the demo owner lives in 1-1-0101
+    const actor = systemActor(company.id, 'demo-seed');
+    for (const [code, name] of [['1', '1号楼'], ['2', '2号楼']] as const) {
+      await generate(tx, actor, projectId('YGHY'), ZBuildingGenerate.parse({
+        code, name, units: 2, floors: 6, roomsPerFloor: 2, areas: [{ buildingArea: '89.50', insideArea: '72.30' }, { buildingArea: '126.80', insideArea: '101.20' }],
+      }));
+    }
+    const [room] = await tx.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.companyId, company.id), eq(rooms.code, '1-1-0101')));
+    await tx.insert(residentRooms).values({
+      companyId: company.id, projectId: projectId('YGHY'), membershipId: residentMembership, roomId: room!.id, relation: 'owner', status: 'active',
+    });
   });
   return true;
 }

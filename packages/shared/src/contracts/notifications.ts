@@ -38,5 +38,8 @@ export const ZBroadcast = z.object({
   projectId: ZId,
   /** limit to holders of a role (code) in that project; omit for everyone: staff and residents */
   role: z.string().max(32).optional(),
+  /** only the residents of one building, or of some rooms (staff are not included then) */
+  buildingId: ZId.optional(),
+  roomIds: z.array(ZId).min(1).max(5000).optional(),
 }).strict();
 export const ZBroadcastResult = z.object({ recipients: z.number().int() });

@@ -132,18 +132,29 @@ export function notificationAdminRoutes(app: App, ctx: AppContext) {
     await checkProject(db, actor, b.projectId);
     const data = { title: b.title, content: b.content, sender: actor.name };
     const recipients = await db.transaction(async (tx) => {
-      const n = b.role
-        ? await ctx.notifier.notify(tx, 'system.broadcast', { companyId, projectId: b.projectId, role: { code: b.role, projectId: b.projectId } }, data)
-        : await ctx.notifier.notify(tx, 'system.broadcast', {
-          companyId, projectId: b.projectId,
-          userIds: await projectMembers(tx, companyId, b.projectId),
-          residents: { projectId: b.projectId },
+      let n: number;
+      if (b.buildingId || b.roomIds) {
+        if (b.buildingId) await checkBuilding(tx, companyId, b.projectId, b.buildingId);
+        n = await ctx.notifier.notify(tx, 'system.broadcast', {
+          companyId, projectId: b.projectId, residents: { projectId: b.projectId, buildingId: b.buildingId, roomIds: b.roomIds },
         }, data);
+      } else if (b.role) {
+        n = await ctx.notifier.notify(tx, 'system.broadcast', { companyId, projectId: b.projectId, role: { code: b.role, projectId: b.projectId } }, data);
+      } else {
+        n = await ctx.notifier.notify(tx, 'system.broadcast', {
+          companyId, projectId: b.projectId, userIds: await projectMembers(tx, companyId, b.projectId), residents: { projectId: b.projectId },
+        }, data);
+      }
       await record(tx, actor, 'notify.broadcast', { type: 'project', id: b.projectId, projectId: b.projectId }, null, { ...b, recipients: n });
       return n;
     });
     return { recipients };
   });
+}
+
+async function checkBuilding(tx: any, companyId: string, projectId: string, buildingId: string) {
+  const res: any = await tx.execute(sql`select 1 from buildings where company_id = ${companyId} and project_id = ${projectId} and id = ${buildingId}`);
+  if (!res.rows.length) throw notFound('楼栋');
 }
 
 async function projectMembers(tx: any, companyId: string, projectId: string): Promise<string[]> {

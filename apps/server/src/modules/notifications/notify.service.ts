@@ -12,7 +12,7 @@ export interface Recipients {
   projectId?: string | null;
   userIds?: string[];
   role?: { code: string; projectId?: string };
-  residents?: { projectId: string; roomIds?: string[] };
+  residents?: { projectId: string; buildingId?: string; roomIds?: string[] };
 }
 
 const externalChannels: Channel[] = ['sms', 'wechat', 'email', 'webpush'];
@@ -38,7 +38,7 @@ export class Notifier {
       with r as (${recipientsSql(to)}),
       ins as (
         insert into notifications (id, company_id, project_id, user_id, event, title, body, data, inbox)
-        select gen_random_uuid(), ${to.companyId}, ${to.projectId ?? null}, u.id, ${event},
+        select uuid_v7(), ${to.companyId}, ${to.projectId ?? null}, u.id, ${event},
                case when u.locale = 'en' then ${en.title} else ${zh.title} end,
                case when u.locale = 'en' then ${en.body} else ${zh.body} end,
                ${JSON.stringify(data)}::jsonb,
@@ -56,7 +56,7 @@ export class Notifier {
       const ids = sql.param(rows.map((r) => r.id));
       await tx.execute(sql`
         insert into deliveries (id, company_id, notification_id, channel, address)
-        select gen_random_uuid(), n.company_id, n.id, ch.channel, ch.address
+        select uuid_v7(), n.company_id, n.id, ch.channel, ch.address
           from notifications n
           join users u on u.id = n.user_id
           cross join lateral (values
@@ -96,9 +96,12 @@ function recipientsSql(to: Recipients): SQL {
   }
   if (to.residents && to.companyId) {
     const rooms = to.residents.roomIds?.length ? sql`and rr.room_id = any(${sql.param(to.residents.roomIds)}::uuid[])` : sql``;
+    const building = to.residents.buildingId
+      ? sql`and exists (select 1 from rooms ro where ro.company_id = rr.company_id and ro.id = rr.room_id and ro.building_id = ${to.residents.buildingId})`
+      : sql``;
     parts.push(sql`select m.user_id as id from memberships m join resident_rooms rr on rr.membership_id = m.id
                    where m.company_id = ${to.companyId} and m.status = 'active' and rr.status = 'active'
-                     and rr.project_id = ${to.residents.projectId} ${rooms}`);
+                     and rr.project_id = ${to.residents.projectId} ${rooms} ${building}`);
   }
   if (!parts.length) return sql`select null::uuid as id where false`;
   return sql.join(parts, sql` union `);

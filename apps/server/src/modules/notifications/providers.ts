@@ -51,7 +51,7 @@ export class SandboxProvider implements ChannelProvider {
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     const res: any = await this.database.db.execute(sql`
       insert into sandbox_messages (id, channel, dedupe_key, "to", content)
-      values (gen_random_uuid(), ${this.channel}, ${msg.id}, ${msg.to}, ${JSON.stringify({ title: msg.title, body: msg.body, data: msg.data })}::jsonb)
+      values (uuid_v7(), ${this.channel}, ${msg.id}, ${msg.to}, ${JSON.stringify({ title: msg.title, body: msg.body, data: msg.data })}::jsonb)
       on conflict (channel, dedupe_key) do update set dedupe_key = excluded.dedupe_key
       returning id`);
     return { ref: `sandbox:${res.rows[0].id}` };

@@ -15,7 +15,7 @@ export async function syncBuiltinRoles(db: Executor) {
        where builtin and code = ${r.code} and (permissions <> ${perms}::text[] or scope <> ${r.scope})`);
     await db.execute(sql`
       insert into roles (id, company_id, code, name, builtin, scope, permissions)
-      select gen_random_uuid(), c.id, ${r.code}, ${builtinRoleNames[r.code] ?? r.code}, true, ${r.scope}, ${perms}::text[]
+      select uuid_v7(), c.id, ${r.code}, ${builtinRoleNames[r.code] ?? r.code}, true, ${r.scope}, ${perms}::text[]
         from companies c
        where not exists (select 1 from roles x where x.company_id = c.id and x.code = ${r.code})`);
   }

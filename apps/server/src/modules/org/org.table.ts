@@ -23,6 +23,8 @@ export const projects = pgTable('projects', {
   code: text('code').notNull(),
   name: text('name').notNull(),
   status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+  /** 统一编码规则 for room codes (see estate/room-code.ts) */
+  roomCodePattern: text('room_code_pattern').notNull().default('{building}-{unit}-{floor:02}{room:02}'),
   version: version(),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('projects_company_code_uq').on(t.companyId, t.code)]);

@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { uuidv7 } from 'uuidv7';
+import { companies, projects } from '../org/org.table.ts';
+
+const id = () => uuid('id').primaryKey().$defaultFn(() => uuidv7());
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const version = () => integer('version').notNull().default(1);
+
+export const roomTypes = ['residential', 'shop', 'office', 'parking', 'storage'] as const;
+export const roomStatuses = ['vacant', 'occupied', 'decorating', 'rented'] as const;
+
+/** 楼栋 */
+export const buildings = pgTable('buildings', {
+  id: id(),
+  companyId: uuid('company_id').notNull().references(() => companies.id),
+  projectId: uuid('project_id').notNull().references(() => projects.id),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  floorsAbove: integer('floors_above').notNull().default(1),
+  floorsBelow: integer('floors_below').notNull().default(0),
+  status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+  version: version(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('buildings_project_code_uq').on(t.companyId, t.projectId, t.code)]);
+
+/** 单元 */
+export const units = pgTable('units', {
+  id: id(),
+  companyId: uuid('company_id').notNull(),
+  projectId: uuid('project_id').notNull(),
+  buildingId: uuid('building_id').notNull().references(() => buildings.id),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  version: version(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('units_building_code_uq').on(t.companyId, t.buildingId, t.code)]);
+
+/**
+ * 房间. Areas are integer hundredths of a square metre (89.50 m² → 8950): exact, and the unit
+ * billing multiplies by a unit price without floating point.
+ */
+export const rooms = pgTable('rooms', {
+  id: id(),
+  companyId: uuid('company_id').notNull(),
+  projectId: uuid('project_id').notNull(),
+  buildingId: uuid('building_id').notNull().references(() => buildings.id),
+  unitId: uuid('unit_id').references(() => units.id),
+  floor: integer('floor').notNull(),
+  number: integer('number').notNull(),
+  code: text('code').notNull(),
+  type: text('type', { enum: roomTypes }).notNull().default('residential'),
+  buildingArea: bigint('building_area', { mode: 'number' }).notNull(),
+  insideArea: bigint('inside_area', { mode: 'number' }),
+  status: text('status', { enum: roomStatuses }).notNull().default('vacant'),
+  deliveryDate: date('delivery_date', { mode: 'string' }),
+  version: version(),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex('rooms_project_code_uq').on(t.companyId, t.projectId, t.code),
+  index('rooms_building_idx').on(t.companyId, t.buildingId, t.floor, t.number),
+  check('rooms_area_positive', sql`${t.buildingArea} > 0 and (${t.insideArea} is null or ${t.insideArea} > 0)`),
+]);

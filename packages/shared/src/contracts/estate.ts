@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { ZId, ZPageQuery } from './common.ts';
+
+/** m² with at most two decimals, as a string or a number ("89.5", 89.50); stored as hundredths. */
+export const ZArea = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const s = typeof v === 'number' ? String(v) : v.trim();
+  const m = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(s);
+  if (!m || (Number(m[1]) === 0 && Number(m[2] ?? 0) === 0)) {
+    ctx.addIssue({ code: 'custom', message: 'invalid_area' });
+    return z.NEVER;
+  }
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+});
+
+export const roomTypeValues = ['residential', 'shop', 'office', 'parking', 'storage'] as const;
+export const roomStatusValues = ['vacant', 'occupied', 'decorating', 'rented'] as const;
+
+export const ZBuildingGenerate = z.object({
+  code: z.string().regex(/^[A-Za-z0-9]{1,8}$/, 'invalid_code'),
+  name: z.string().trim().min(1).max(64),
+  units: z.number().int().min(1).max(20),
+  floors: z.number().int().min(1).max(100),
+  startFloor: z.number().int().min(-10).max(100).default(1),
+  roomsPerFloor: z.number().int().min(1).max(30),
+  type: z.enum(roomTypeValues).default('residential'),
+  /** one entry per room position on a floor (1 … roomsPerFloor), the same on every floor and unit */
+  areas: z.array(z.object({ buildingArea: ZArea, insideArea: ZArea.optional() }).strict()).min(1).max(30),
+  preview: z.boolean().default(false),
+}).strict().refine((b) => b.areas.length === b.roomsPerFloor, { message: 'areas_must_match_rooms_per_floor', path: ['areas'] });
+
+export const ZBuildingPreview = z.object({
+  rooms: z.number().int(),
+  totalBuildingArea: z.string(),
+  sampleCodes: z.array(z.string()),
+  created: z.boolean(),
+  buildingId: ZId.nullable(),
+});
+
+export const ZBuilding = z.object({
+  id: ZId, projectId: ZId, code: z.string(), name: z.string(), floorsAbove: z.number().int(),
+  units: z.array(z.object({ id: ZId, code: z.string(), name: z.string() })),
+  rooms: z.number().int(), version: z.number().int(),
+});
+
+export const ZRoom = z.object({
+  id: ZId, projectId: ZId, buildingId: ZId, unitId: ZId.nullable(), floor: z.number().int(), number: z.number().int(),
+  code: z.string(), type: z.enum(roomTypeValues), buildingArea: z.string(), insideArea: z.string().nullable(),
+  status: z.enum(roomStatusValues), version: z.number().int(),
+});
+export const ZRoomQuery = ZPageQuery.extend({
+  projectId: ZId.optional(), buildingId: ZId.optional(), unitId: ZId.optional(),
+  status: z.enum(roomStatusValues).optional(), q: z.string().max(32).optional(),
+});
+
+/** hundredths of m² → "89.50" */
+export const formatArea = (centi: number) => `${Math.floor(centi / 100)}.${String(centi % 100).padStart(2, '0')}`;
