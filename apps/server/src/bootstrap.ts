@@ -11,6 +11,8 @@ import { createProviders } from './modules/notifications/provider-registry.ts';
 import { loadSecrets, type Secrets } from './lib/secrets.ts';
 import { EventBus } from './modules/events/bus.ts';
 import { syncBuiltinRoles } from './modules/org/builtin-roles.sync.ts';
+import { SessionCache } from './modules/auth/session-cache.ts';
+import { AUTH_CHANGED } from './lib/auth-changed.ts';
 
 export async function openDatabase(config: Config): Promise<Database> {
   if (config.DATABASE_URL) return openPg(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
@@ -27,8 +29,10 @@ export async function createContext(config: Config, opts: { database?: Database;
   await events.start();
   const providers = createProviders(config, database);
   const deliverAll = makeDeliverHandler(database, providers);
+  const authCache = new SessionCache();
+  events.onSystem((type) => { if (type === AUTH_CHANGED) authCache.clear(); });
   const ctx: AppContext = {
-    config, database, secrets, events, jobs: null, providers, outbox: { deliverAll }, notifier: new Notifier(events, () => ctx.jobs),
+    config, database, secrets, events, jobs: null, providers, outbox: { deliverAll }, authCache, notifier: new Notifier(events, () => ctx.jobs),
   };
   const defs = [...allJobs(database), defineJob({ ...deliverJob, handler: async () => { await deliverAll(); } })];
   ctx.jobs = config.JOBS ? await Jobs.start(database, config.DATABASE_URL, defs) : null;

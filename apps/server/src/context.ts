@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Secrets } from './lib/secrets.ts';
+import type { SessionCache } from './modules/auth/session-cache.ts';
 import type { EventBus } from './modules/events/bus.ts';
 import type { Jobs } from './jobs/queue.ts';
 import type { Notifier } from './modules/notifications/notify.service.ts';
@@ -13,6 +14,8 @@ export interface AppContext {
   secrets: Secrets;
   events: EventBus;
   jobs: Jobs | null;
+  /** resolved sessions, invalidated by `authChanged` */
+  authCache: SessionCache;
   /** `ctx.notifier.notify(tx, event, recipients, data)` — the one call other modules use */
   notifier: Notifier;
   providers: Providers;

@@ -63,8 +63,14 @@ async function resolveActor(ctx: AppContext, req: FastifyRequest): Promise<Actor
 
 /** The actor a session token stands for, or null when it is unknown, revoked, idle or expired. */
 export async function sessionActor(ctx: AppContext, req: FastifyRequest, token: string): Promise<Actor | null> {
-  const row = await loadSession(ctx.database.db, sha256(token), ctx.config.SESSION_IDLE_MINUTES);
-  if (!row) return null;
+  const hash = sha256(token);
+  let row = ctx.authCache.get(hash);
+  if (row && row.expiresAt.getTime() <= Date.now()) row = undefined; // expired while cached: ask the database
+  if (!row) {
+    row = (await loadSession(ctx.database.db, hash, ctx.config.SESSION_IDLE_MINUTES)) ?? undefined;
+    if (!row) return null;
+    ctx.authCache.set(hash, row);
+  }
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(ctx.database.db, row.sessionId);
 
   const permissions = new Set<string>();

@@ -7,6 +7,7 @@ export interface SessionRow {
   userId: string;
   companyId: string | null;
   lastSeenAt: Date;
+  expiresAt: Date;
   name: string;
   isPlatformAdmin: boolean;
   membershipId: string | null;
@@ -25,6 +26,7 @@ export interface SessionRow {
 export async function loadSession(db: Executor, tokenHash: string, idleMinutes: number): Promise<SessionRow | null> {
   const res: any = await db.execute(sql`
     select s.id as "sessionId", s.user_id as "userId", s.company_id as "companyId", s.last_seen_at as "lastSeenAt",
+           s.expires_at as "expiresAt",
            u.name, u.is_platform_admin as "isPlatformAdmin",
            m.id as "membershipId", m.kind as "memberKind", m.display_name as "displayName",
            coalesce(m.all_projects, false) as "allProjects",
@@ -47,6 +49,7 @@ export async function loadSession(db: Executor, tokenHash: string, idleMinutes: 
   return {
     ...row,
     lastSeenAt: new Date(row.lastSeenAt),
+    expiresAt: new Date(row.expiresAt),
     grants: typeof row.grants === 'string' ? JSON.parse(row.grants) : row.grants,
     projectIds: pgArray(row.projectIds),
     residentProjectIds: pgArray(row.residentProjectIds),

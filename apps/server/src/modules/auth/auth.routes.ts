@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authChanged } from '../../lib/auth-changed.ts';
 import { ZResetByCode, ZSmsCodeRequest, ZSmsCodeSent, ZSmsLogin, ZCaptcha, ZChangePassword, ZIdParam, ZLogin, ZMe, ZOk, ZPrivacyPolicy, ZRegister, ZSessionInfo, ZSwitchCompany } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
 import { actorOf, requestMeta, type App, type FastifyReply, type FastifyRequest } from '../../lib/http.ts';
@@ -115,6 +116,7 @@ export function authRoutes(app: App, ctx: AppContext) {
   }, async (req) => {
     const actor = actorOf(req);
     await ctx.database.db.transaction(async (tx) => {
+      await authChanged(ctx, tx);
       if (!(await repo.revokeSession(tx, actor.userId!, req.params.id))) throw notFound('会话');
       await record(tx, actor, 'auth.session_revoked', { type: 'session', id: req.params.id });
     });

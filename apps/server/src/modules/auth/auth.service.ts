@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { authChanged } from '../../lib/auth-changed.ts';
 import type { z } from 'zod';
 import type { ZChangePassword, ZLogin, ZRegister, Me } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
@@ -61,6 +62,7 @@ export async function login(ctx: AppContext, input: z.infer<typeof ZLogin>, meta
 export async function startSession(ctx: AppContext, userId: string, meta: RequestMeta) {
   const token = randomToken();
   await ctx.database.db.transaction(async (tx) => {
+    await authChanged(ctx, tx);
     if (meta.oldToken) await repo.revokeSessionByToken(tx, sha256(meta.oldToken));
     const [first] = await repo.membershipsOf(tx, userId);
     const s = await repo.createSession(tx, {
@@ -74,6 +76,7 @@ export async function startSession(ctx: AppContext, userId: string, meta: Reques
 
 export async function logout(ctx: AppContext, actor: Actor) {
   await ctx.database.db.transaction(async (tx) => {
+    await authChanged(ctx, tx);
     await repo.revokeSession(tx, actor.userId!, actor.sessionId!);
     await record(tx, actor, 'auth.logout', { type: 'session', id: actor.sessionId });
   });
@@ -100,7 +103,10 @@ export async function me(ctx: AppContext, actor: Actor): Promise<Me> {
 export async function switchCompany(ctx: AppContext, actor: Actor, companyId: string) {
   const mships = await repo.membershipsOf(ctx.database.db, actor.userId!);
   if (!mships.some((m) => m.companyId === companyId)) throw new AppError('not_found', 404, '公司不存在或您不是其成员');
-  await repo.setSessionCompany(ctx.database.db, actor.sessionId!, companyId);
+  await ctx.database.db.transaction(async (tx) => {
+    await authChanged(ctx, tx);
+    await repo.setSessionCompany(tx, actor.sessionId!, companyId);
+  });
 }
 
 export async function changePassword(ctx: AppContext, actor: Actor, input: z.infer<typeof ZChangePassword>, meta: RequestMeta) {
@@ -109,6 +115,7 @@ export async function changePassword(ctx: AppContext, actor: Actor, input: z.inf
   if (input.oldPassword === input.newPassword) throw badRequest('新密码不能与原密码相同', [{ path: 'body.newPassword', message: 'same_as_old' }]);
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.database.db.transaction(async (tx) => {
+    await authChanged(ctx, tx);
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), version: sql`${users.version} + 1` }).where(eq(users.id, user.id));
     await repo.revokeAllSessions(tx, user.id);
     await record(tx, actor, 'auth.password_changed', { type: 'user', id: user.id });
@@ -143,6 +150,7 @@ export async function register(ctx: AppContext, input: z.infer<typeof ZRegister>
 export async function requestDeletion(ctx: AppContext, actor: Actor) {
   const passwordHash = await hashPassword(randomToken());
   await ctx.database.db.transaction(async (tx) => {
+    await authChanged(ctx, tx);
     const before = await repo.findUserById(tx, actor.userId!);
     await tx.update(users).set({
       name: '已注销用户', phone: null, username: null, passwordHash, status: 'deleted', deletedAt: new Date(),

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { startTestApp, type TestApp } from '../../../test/harness.ts';
+import { onPostgres, startTestApp, type TestApp } from '../../../test/harness.ts';
+import { buildApp } from '../../app.ts';
+import { closeContext, createContext } from '../../bootstrap.ts';
+import { openPg } from '../../db/client.ts';
 import { createTenant, createUser, login, PASSWORD, type Tenant } from '../../../test/factories.ts';
 import { sha256 } from '../../lib/tokens.ts';
 import { users } from './auth.table.ts';
@@ -128,6 +131,24 @@ describe('sessions', () => {
     await post('/api/auth/password', { oldPassword: 'N3w-password!', newPassword: PASSWORD }, fresh);
   });
 
+  it.skipIf(!onPostgres)('a logout on one instance ends the session on another at once (cache invalidation over NOTIFY)', async () => {
+    const second = await createContext(t.ctx.config, { database: openPg(t.ctx.config.DATABASE_URL!, 2), secrets: t.ctx.secrets });
+    const app2 = await buildApp(second, { logger: false, web: false });
+    try {
+      const cookie = await login(t, tenant.users.project_manager!.phone);
+      const me2 = () => app2.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+      expect((await me2()).statusCode).toBe(200); // now cached on the second instance
+      expect((await post('/api/auth/logout', {}, cookie)).statusCode).toBe(200);
+      const end = Date.now() + 2000;
+      let status = 200;
+      while (status === 200 && Date.now() < end) { status = (await me2()).statusCode; if (status === 200) await new Promise((r) => setTimeout(r, 10)); }
+      expect(status).toBe(401);
+    } finally {
+      await app2.close();
+      await closeContext(second);
+    }
+  });
+
   it('cannot revoke somebody else\'s session (404)', async () => {
     const mine = await login(t, tenant.users.cleaner!.phone);
     const theirs = await login(t, tenant.users.technician!.phone);
@@ -199,6 +220,7 @@ describe('bad input', () => {
     expect((await get('/api/auth/me', 'sid=made-up')).statusCode).toBe(401);
     const cookie = await login(t, tenant.users.hq_viewer!.phone);
     await t.ctx.database.db.execute(sql`update sessions set expires_at = now() - interval '1 second' where token_hash = ${sha256(cookie.slice(4))}`);
+    t.ctx.authCache.clear(); // a direct database edit bypasses the services that invalidate the cache
     const res = await get('/api/auth/me', cookie);
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('unauthenticated');

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { authChanged } from '../../lib/auth-changed.ts';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -87,6 +88,7 @@ export async function resetWithCode(ctx: AppContext, phone: string, code: string
   const user = await consume(ctx, phone, 'reset', code, meta);
   const passwordHash = await hashPassword(newPassword);
   await ctx.database.db.transaction(async (tx) => {
+    await authChanged(ctx, tx);
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), version: sql`${users.version} + 1` }).where(eq(users.id, user.id));
     await repo.revokeAllSessions(tx, user.id);
     const actor = { via: 'session', userId: user.id, ip: meta.ip } as any;

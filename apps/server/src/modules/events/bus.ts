@@ -16,6 +16,7 @@ const MAX_PAYLOAD = 7900;
  */
 export class EventBus {
   private listeners = new Map<string, Set<Listener>>();
+  private systemListeners = new Set<(type: string) => void>();
   private stopListening: (() => Promise<void>) | null = null;
 
   constructor(private database: Database, private connectionString?: string) {}
@@ -46,6 +47,16 @@ export class EventBus {
     await tx.execute(sql`select pg_notify(${CHANNEL}, ${payload})`);
   }
 
+  /** An instance-wide message (e.g. "authorisation changed: drop caches"), delivered on commit to every instance. */
+  async publishSystem(tx: Executor, type: string) {
+    await tx.execute(sql`select pg_notify(${CHANNEL}, ${JSON.stringify({ s: type })})`);
+  }
+
+  onSystem(listener: (type: string) => void): () => void {
+    this.systemListeners.add(listener);
+    return () => this.systemListeners.delete(listener);
+  }
+
   subscribe(userId: string, listener: Listener): () => void {
     let set = this.listeners.get(userId);
     if (!set) this.listeners.set(userId, (set = new Set()));
@@ -63,8 +74,9 @@ export class EventBus {
   }
 
   private dispatch(payload: string) {
-    let msg: { u: string[]; e: PushEvent };
+    let msg: { u?: string[]; e?: PushEvent; s?: string };
     try { msg = JSON.parse(payload); } catch { return; }
-    for (const u of msg.u) for (const l of this.listeners.get(u) ?? []) l(msg.e);
+    if (msg.s) for (const l of this.systemListeners) l(msg.s);
+    for (const u of msg.u ?? []) for (const l of this.listeners.get(u) ?? []) l(msg.e!);
   }
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { authChanged } from '../../lib/auth-changed.ts';
 import type { z } from 'zod';
 import { companyPermissions, type Role, type ZRoleCreate, type ZRoleUpdate } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
@@ -54,6 +55,7 @@ export async function update(ctx: AppContext, actor: Actor, id: string, input: z
     checkGrantable(actor, input.permissions);
   }
   return ctx.database.db.transaction(async (tx) => {
+    await authChanged(ctx, tx);
     const rows = await tx.update(roles).set({
       ...(input.name ? { name: input.name } : {}),
       ...(input.permissions ? { permissions: [...new Set(input.permissions)] } : {}),
@@ -70,6 +72,7 @@ export async function remove(ctx: AppContext, actor: Actor, id: string) {
   const before = await load(ctx, companyId, id);
   if (before.builtin) throw conflict('内置角色不可删除');
   await ctx.database.db.transaction(async (tx) => {
+    await authChanged(ctx, tx);
     const [used] = await tx.select({ n: sql<number>`count(*)::int` }).from(membershipRoles).where(and(eq(membershipRoles.companyId, companyId), eq(membershipRoles.roleId, id)));
     if (Number(used!.n) > 0) throw conflict(`角色仍被 ${used!.n} 名员工使用，不能删除`);
     await tx.delete(roles).where(and(eq(roles.companyId, companyId), eq(roles.id, id)));

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { authChanged } from '../../lib/auth-changed.ts';
 import type { z } from 'zod';
 import type { Staff, ZStaffCreate, ZStaffQuery, ZStaffUpdate, ZResetPassword } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
@@ -67,6 +68,7 @@ export async function create(ctx: AppContext, actor: Actor, input: z.infer<typeo
   }
   const passwordHash = await hashPassword(input.password);
   const id = await db.transaction(async (tx) => {
+    await authChanged(ctx, tx);
     // One identity per person: a phone already known (say, a resident elsewhere) is linked, not duplicated.
     let user = await findUserByLogin(tx, input.phone);
     if (!user) {
@@ -93,6 +95,7 @@ export async function update(ctx: AppContext, actor: Actor, id: string, input: z
   const before = await load(db, actor, id);
   await checkAssignments(db, actor, input);
   await db.transaction(async (tx) => {
+    await authChanged(ctx, tx);
     const rows = await tx.update(memberships).set({
       ...(input.name ? { displayName: input.name } : {}),
       ...(input.status ? { status: input.status } : {}),
@@ -127,6 +130,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, i
   const s = await load(ctx.database.db, actor, id);
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.database.db.transaction(async (tx) => {
+    await authChanged(ctx, tx);
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), version: sql`${users.version} + 1` }).where(eq(users.id, s.userId));
     await revokeAllSessions(tx, s.userId);
     await record(tx, actor, 'staff.password_reset', { type: 'staff', id });

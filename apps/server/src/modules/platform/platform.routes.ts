@@ -1,4 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
+import { authChanged } from '../../lib/auth-changed.ts';
 import { z } from 'zod';
 import { ZCompany, ZCompanyCreate } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
@@ -29,6 +30,7 @@ export function platformRoutes(app: App, ctx: AppContext) {
     const { admin } = req.body;
     const passwordHash = await hashPassword(admin.password);
     return ctx.database.db.transaction(async (tx) => {
+      await authChanged(ctx, tx);
       const [dup] = await tx.select({ id: companies.id }).from(companies).where(eq(companies.code, req.body.code));
       if (dup) throw duplicate('公司编码已存在', [{ path: 'body.code', message: 'duplicate' }]);
       const company = await createCompanyWithRoles(tx, req.body);
