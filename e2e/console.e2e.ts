@@ -5,7 +5,7 @@ import { launch, loginAt, newPage, shot } from './browser.ts';
 /** Menu item → the permission that shows it (the console's menu is built from /api/auth/me). */
 const menuPermission: Record<string, string> = {
   projects: 'org.project.read', staff: 'org.user.read', roles: 'org.role.read', audit: 'audit.read',
-  apikeys: 'org.apikey.manage', companies: 'platform.company.manage',
+  apikeys: 'org.apikey.manage', companies: 'platform.company.manage', sandbox: 'platform.company.manage',
   templates: 'notify.template.manage', deliveries: 'notify.delivery.read', broadcast: 'notify.broadcast',
 };
 

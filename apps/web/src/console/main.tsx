@@ -13,7 +13,7 @@ const router = createConsoleRouter();
 // An expired session anywhere in the console: drop cached data and go to the login page.
 setUnauthorizedHandler(() => {
   const { pathname, search } = router.state.location;
-  if (pathname === '/login') return;
+  if (pathname === '/login' || pathname === '/reset-password') return;
   queryClient.clear();
   const here = pathname + search;
   void router.navigate(here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`, { replace: true });

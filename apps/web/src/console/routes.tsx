@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { appKind } from '../shared/auth.ts';
 import { FullPageSpin, RequireAuth } from '../shared/RequireAuth.tsx';
 import LoginPage from './features/auth/LoginPage.tsx';
+import ResetPasswordPage from './features/auth/ResetPasswordPage.tsx';
 import ResidentNotice from './features/auth/ResidentNotice.tsx';
 import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
 import { RequirePermission } from './layout/RequirePermission.tsx';
@@ -20,6 +21,7 @@ const Inbox = lazy(() => import('./features/inbox/InboxPage.tsx'));
 const Templates = lazy(() => import('./features/notifications/TemplatesPage.tsx'));
 const Deliveries = lazy(() => import('./features/notifications/DeliveriesPage.tsx'));
 const Broadcast = lazy(() => import('./features/notifications/BroadcastPage.tsx'));
+const Sandbox = lazy(() => import('./features/platform/SandboxPage.tsx'));
 
 function page(Component: LazyExoticComponent<ComponentType>, permission?: string) {
   const body = (
@@ -34,6 +36,7 @@ function page(Component: LazyExoticComponent<ComponentType>, permission?: string
 export function createConsoleRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
+    { path: '/reset-password', element: <ResetPasswordPage /> },
     {
       path: '/',
       element: (
@@ -49,6 +52,7 @@ export function createConsoleRouter() {
         { path: 'audit', element: page(Audit, 'audit.read') },
         { path: 'api-keys', element: page(ApiKeys, 'org.apikey.manage') },
         { path: 'platform/companies', element: page(Companies, 'platform.company.manage') },
+        { path: 'platform/sandbox', element: page(Sandbox, 'platform.company.manage') },
         { path: 'sessions', element: page(Sessions) },
         { path: 'inbox', element: page(Inbox) },
         { path: 'notifications/templates', element: page(Templates, 'notify.template.manage') },

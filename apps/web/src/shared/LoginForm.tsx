@@ -18,6 +18,8 @@ interface Props {
   onSuccess: () => void;
   size?: 'middle' | 'large';
   footer?: ReactNode;
+  /** prefills the phone-or-username field (e.g. after a password reset) */
+  initialLogin?: string;
 }
 
 function wantsCaptcha(err: unknown): boolean {
@@ -31,7 +33,7 @@ function wantsCaptcha(err: unknown): boolean {
  * `details.captchaRequired`), a captcha from GET /api/auth/captcha is shown and sent with
  * every following attempt; a failed attempt always fetches a fresh one.
  */
-export function LoginForm({ onSuccess, size = 'large', footer }: Props) {
+export function LoginForm({ onSuccess, size = 'large', footer, initialLogin }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const login = useLogin();
@@ -63,7 +65,15 @@ export function LoginForm({ onSuccess, size = 'large', footer }: Props) {
   };
 
   return (
-    <Form form={form} size={size} layout="vertical" requiredMark={false} onFinish={onFinish} autoComplete="on">
+    <Form
+      form={form}
+      size={size}
+      layout="vertical"
+      requiredMark={false}
+      onFinish={onFinish}
+      autoComplete="on"
+      initialValues={initialLogin ? { login: initialLogin } : undefined}
+    >
       {error && (
         <Form.Item>
           <Alert type="error" showIcon title={error} data-testid="login-error" />

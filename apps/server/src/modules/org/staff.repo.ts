@@ -6,8 +6,6 @@ export interface StaffRow {
   status: 'active' | 'disabled'; locked: boolean; allProjects: boolean; version: number; createdAt: string;
   roles: { id: string; code: string; name: string }[];
   projects: { id: string; name: string }[];
-  /** rows matching the filter in all pages (window count, so a page costs one round trip) */
-  total?: number;
 }
 
 export interface StaffFilter {
@@ -38,12 +36,12 @@ function where(f: StaffFilter): SQL {
 export async function findStaff(db: Executor, f: StaffFilter, page?: { limit: number; offset: number }) {
   const res: any = await db.execute(sql`
     with pick as (
-      select m.id, m.created_at, count(*) over () as total from memberships m join users u on u.id = m.user_id
+      select m.id, m.created_at from memberships m join users u on u.id = m.user_id
        where ${where(f)}
        order by m.created_at desc, m.id
        ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}
     )
-    select pick.total::int as "_total", m.id, m.user_id as "userId", m.display_name as name, u.username, u.phone, m.status,
+    select m.id, m.user_id as "userId", m.display_name as name, u.username, u.phone, m.status,
            (u.locked_at is not null) as locked, m.all_projects as "allProjects", m.version,
            to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt",
            coalesce((select json_agg(json_build_object('id', r.id, 'code', r.code, 'name', r.name) order by r.code)
@@ -54,9 +52,8 @@ export async function findStaff(db: Executor, f: StaffFilter, page?: { limit: nu
                       where mp.company_id = m.company_id and mp.membership_id = m.id), '[]'::json) as projects
       from pick join memberships m on m.id = pick.id join users u on u.id = m.user_id
      order by pick.created_at desc, pick.id`);
-  return res.rows.map(({ _total, ...r }: any) => ({
+  return res.rows.map((r: any) => ({
     ...r,
-    total: Number(_total),
     roles: typeof r.roles === 'string' ? JSON.parse(r.roles) : r.roles,
     projects: typeof r.projects === 'string' ? JSON.parse(r.projects) : r.projects,
   })) as StaffRow[];

@@ -3,9 +3,11 @@ import {
   AuditOutlined,
   BankOutlined,
   BellOutlined,
+  CloudServerOutlined,
   DashboardOutlined,
   DesktopOutlined,
   FileTextOutlined,
+  InboxOutlined,
   KeyOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
@@ -16,9 +18,9 @@ import {
 import type { ReactNode } from 'react';
 
 export type MenuKey =
-  | 'dashboard' | 'inbox' | 'projects' | 'staff' | 'roles' | 'audit' | 'apikeys' | 'companies' | 'sessions'
+  | 'dashboard' | 'inbox' | 'projects' | 'staff' | 'roles' | 'audit' | 'apikeys' | 'companies' | 'sandbox' | 'sessions'
   | 'templates' | 'deliveries' | 'broadcast';
-export type MenuGroupKey = 'notifications';
+export type MenuGroupKey = 'notifications' | 'platform';
 
 export interface MenuEntry {
   key: MenuKey;
@@ -33,6 +35,7 @@ export interface MenuEntry {
 /** Sub-menus: shown when at least one of their entries is. */
 export const menuGroups: Record<MenuGroupKey, { icon: ReactNode }> = {
   notifications: { icon: <NotificationOutlined /> },
+  platform: { icon: <CloudServerOutlined /> },
 };
 
 /** The console menu. `key` is also the e2e handle: `data-testid="menu-<key>"` (groups too). */
@@ -47,7 +50,8 @@ export const menuEntries: MenuEntry[] = [
   { key: 'deliveries', path: '/notifications/deliveries', icon: <UnorderedListOutlined />, permission: 'notify.delivery.read', group: 'notifications' },
   { key: 'broadcast', path: '/notifications/broadcast', icon: <SendOutlined />, permission: 'notify.broadcast', group: 'notifications' },
   { key: 'apikeys', path: '/api-keys', icon: <KeyOutlined />, permission: 'org.apikey.manage' },
-  { key: 'companies', path: '/platform/companies', icon: <BankOutlined />, permission: 'platform.company.manage' },
+  { key: 'companies', path: '/platform/companies', icon: <BankOutlined />, permission: 'platform.company.manage', group: 'platform' },
+  { key: 'sandbox', path: '/platform/sandbox', icon: <InboxOutlined />, permission: 'platform.company.manage', group: 'platform' },
   { key: 'sessions', path: '/sessions', icon: <DesktopOutlined /> },
 ];
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../auth.ts';
 import { LangSwitch } from '../LangSwitch.tsx';
-import { LoginForm } from '../LoginForm.tsx';
+import { LoginPanel } from '../LoginPanel.tsx';
 import { nextPath } from '../RequireAuth.tsx';
 import './h5.css';
 
@@ -22,7 +22,7 @@ export function H5LoginPage({ titleKey, footer }: { titleKey: string; footer?: R
       </div>
       <Typography.Title level={2}>{t(titleKey)}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('auth.title')}</Typography.Paragraph>
-      <LoginForm onSuccess={() => void navigate(next, { replace: true })} footer={footer} />
+      <LoginPanel onSuccess={() => void navigate(next, { replace: true })} footer={footer} />
     </div>
   );
 }

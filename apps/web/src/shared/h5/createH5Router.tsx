@@ -5,7 +5,11 @@ import { setProjectHeaderEnabled, setUnauthorizedHandler } from '../api.ts';
 import { RequireAuth } from '../RequireAuth.tsx';
 import { KindGate } from './KindGate.tsx';
 import { H5InboxPage } from './H5InboxPage.tsx';
+import { H5ResetPasswordPage } from './H5ResetPasswordPage.tsx';
 import { MobileShell } from './MobileShell.tsx';
+
+/** Screens shown without a session: a 401 there is an answer, not an expired session. */
+const PUBLIC_PATHS = ['/login', '/register', '/reset-password'];
 
 interface Options {
   kind: 'staff' | 'resident';
@@ -28,6 +32,7 @@ interface Options {
 export function createH5Router(o: Options) {
   const router = createHashRouter([
     { path: '/login', element: o.login },
+    { path: '/reset-password', element: <H5ResetPasswordPage titleKey={o.titleKey} /> },
     ...(o.publicRoutes ?? []),
     {
       path: '/',
@@ -51,7 +56,7 @@ export function createH5Router(o: Options) {
   setProjectHeaderEnabled(false);
   setUnauthorizedHandler(() => {
     const { pathname } = router.state.location;
-    if (pathname === '/login' || pathname === '/register') return;
+    if (PUBLIC_PATHS.includes(pathname)) return;
     o.queryClient.clear();
     void router.navigate('/login', { replace: true });
   });

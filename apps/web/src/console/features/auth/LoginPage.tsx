@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../../../shared/auth.ts';
 import { LangSwitch } from '../../../shared/LangSwitch.tsx';
-import { LoginForm } from '../../../shared/LoginForm.tsx';
+import { LoginPanel } from '../../../shared/LoginPanel.tsx';
 import { nextPath } from '../../../shared/RequireAuth.tsx';
 
 export default function LoginPage() {
@@ -25,7 +25,7 @@ export default function LoginPage() {
           {t('common.appName')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
-        <LoginForm onSuccess={() => void navigate(next, { replace: true })} />
+        <LoginPanel onSuccess={() => void navigate(next, { replace: true })} />
       </Card>
     </div>
   );
