@@ -109,3 +109,24 @@ self.addEventListener('fetch', (event) => {
   }
   if (url.pathname.startsWith(SCOPE)) event.respondWith(staleWhileRevalidate(request));
 });
+
+// Web Push (where the browser's push service is reachable): show the message, open the app on tap.
+self.addEventListener('push', (event) => {
+  let msg = {};
+  try { msg = event.data ? event.data.json() : {}; } catch { msg = { title: event.data && event.data.text() }; }
+  event.waitUntil(self.registration.showNotification(msg.title || '物业通知', {
+    body: msg.body || '',
+    tag: msg.id,
+    icon: `${SCOPE}icon.svg`,
+    data: { url: `${SCOPE}#/inbox` },
+  }));
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const target = (event.notification.data && event.notification.data.url) || SCOPE;
+  event.waitUntil(self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((list) => {
+    const open = list.find((c) => c.url.startsWith(self.location.origin + SCOPE));
+    return open ? open.focus().then((c) => c.navigate(target)) : self.clients.openWindow(target);
+  }));
+});

@@ -18,6 +18,9 @@ export const notificationsText: NotificationsCatalogue = {
     prefsTitle: 'Channels',
     prefsHelp: 'Turn a channel off to stop receiving notifications through it.',
     inappOff: 'In-app messages are off: new notifications will not appear in the notification centre.',
+    pushEnableHere: 'Enable on this device',
+    pushOn: 'Push is on for this device',
+    pushUnavailable: 'Push is not available on this device or network; important messages come by SMS or WeChat',
     prefsSaved: 'Channels updated',
   },
   channel: {

@@ -19,6 +19,9 @@ export const notificationsText = {
     prefsTitle: '接收渠道',
     prefsHelp: '关闭某个渠道后，将不再通过它接收通知。',
     inappOff: '站内信已关闭：新通知不会出现在消息中心。',
+    pushEnableHere: '在本设备开启',
+    pushOn: '本设备已开启推送',
+    pushUnavailable: '本设备或网络暂不支持推送，重要消息将通过短信或微信送达',
     prefsSaved: '接收渠道已更新',
   },
   channel: {
