@@ -8,6 +8,7 @@ import { defineJob, Jobs } from './jobs/queue.ts';
 import { deliverJob, makeDeliverHandler } from './modules/notifications/deliver.job.ts';
 import { Notifier } from './modules/notifications/notify.service.ts';
 import { createProviders } from './modules/notifications/provider-registry.ts';
+import { vapidKeys } from './modules/notifications/webpush.provider.ts';
 import { loadSecrets, type Secrets } from './lib/secrets.ts';
 import { EventBus } from './modules/events/bus.ts';
 import { syncBuiltinRoles } from './modules/org/builtin-roles.sync.ts';
@@ -35,6 +36,7 @@ export async function createContext(config: Config, opts: { database?: Database;
     config, database, secrets, events, jobs: null, providers, outbox: { deliverAll }, authCache, notifier: new Notifier(events, () => ctx.jobs),
   };
   const defs = [...allJobs(database), defineJob({ ...deliverJob, handler: async () => { await deliverAll(); } })];
+  await vapidKeys(database); // generated on first start, shared by every instance
   ctx.jobs = config.JOBS ? await Jobs.start(database, config.DATABASE_URL, defs) : null;
   return ctx;
 }

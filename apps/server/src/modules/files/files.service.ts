@@ -9,7 +9,7 @@ import { fileOwners } from './owners.ts';
 import { files } from './files.table.ts';
 import { safeName, storeUpload } from './upload.ts';
 import type { FileStore } from './store.ts';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 
 export const view = (f: typeof files.$inferSelect) => ({
   id: f.id, ownerType: f.ownerType, ownerId: f.ownerId, kind: f.kind, name: f.name, mime: f.mime, size: f.size,
@@ -62,4 +62,19 @@ export function signUrl(key: Buffer, id: string, variant: 'file' | 'thumb', now 
 }
 export function verifySigned(key: Buffer, id: string, variant: string, exp: number, sig: string) {
   return exp * 1000 > Date.now() && safeEqual(sig, hmac(key, `${id}|${variant}|${exp}`));
+}
+
+/**
+ * The one call for modules that produce files themselves (receipts, statements, reports): stores
+ * the bytes under their owning record, in the caller's transaction.
+ */
+export async function saveFile(tx: Executor, store: FileStore, f: {
+  companyId: string; projectId: string | null; ownerType: string; ownerId: string; name: string; data: Buffer; uploadedBy?: string | null;
+}) {
+  const stored = await storeUpload(store, Readable.from([f.data]), { stripMetadata: false });
+  const [row] = await tx.insert(files).values({
+    companyId: f.companyId, projectId: f.projectId, ownerType: f.ownerType, ownerId: f.ownerId, name: safeName(f.name),
+    uploadedBy: f.uploadedBy ?? null, ...stored,
+  }).returning();
+  return view(row!);
 }

@@ -91,6 +91,18 @@ describe('file storage', () => {
     expect((await sharp(dl.rawPayload).metadata()).exif).toBeUndefined();
   });
 
+  it('lets a module store a file it generated with one call', async () => {
+    const { saveFile } = await import('./files.service.ts');
+    const { createStore } = await import('./files.routes.ts');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const f = await t.ctx.database.db.transaction((tx) => saveFile(tx, createStore(t.ctx), {
+      companyId: ours.companyId, projectId: ours.projectA, ownerType: 'project', ownerId: ours.projectA, name: '收据.pdf', data: pdf,
+    }));
+    expect(f).toMatchObject({ mime: 'application/pdf', kind: 'document', name: '收据.pdf' });
+    const dl = await t.app.inject({ method: 'GET', url: `/api/files/${f.id}`, headers: { cookie: c.project_manager! } });
+    expect(dl.rawPayload.equals(pdf)).toBe(true);
+  });
+
   it('issues short-lived signed links that refuse tampering', async () => {
     const f = (await upload(c.hq_admin!, 'project', ours.projectA, 'doc.jpg', jpeg)).json();
     const signed = (await t.app.inject({ method: 'POST', url: `/api/files/${f.id}/signed-url`, headers: { cookie: c.project_manager! } })).json();
