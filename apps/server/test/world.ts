@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { apiKeys } from '../src/modules/integrations/apikeys.table.ts';
 import { hmac } from '../src/lib/tokens.ts';
+import { buildings, rooms, roomStatusHistory } from '../src/modules/estate/estate.table.ts';
 import { deliveries, notificationTemplates, notifications } from '../src/modules/notifications/notifications.table.ts';
 import { createTenant, type Tenant } from './factories.ts';
 import type { TestApp } from './harness.ts';
@@ -11,6 +12,8 @@ export interface World {
   theirs: Tenant;
   apiKey: { ours: string; oursSecret: string; theirs: string };
   theirTemplate: string;
+  /** a building with one room in our project A, our project B and their project A */
+  rooms: Record<'own' | 'otherProject' | 'otherCompany', { buildingId: string; roomId: string }>;
   /** dead deliveries addressed to another project of ours and to the other company */
   deliveries: { otherProject: string; otherCompany: string };
 }
@@ -36,7 +39,15 @@ export async function createWorld(t: TestApp): Promise<World> {
     const [d] = await db.insert(deliveries).values({ companyId: tenant.companyId, notificationId: n!.id, channel: 'sms', address: '13800000000', status: 'dead' }).returning();
     return d!.id;
   };
+  const mkRoom = async (tenant: Tenant, projectId: string) => {
+    const [b] = await db.insert(buildings).values({ companyId: tenant.companyId, projectId, code: 'W', name: 'W栋' }).returning();
+    const [r] = await db.insert(rooms).values({ companyId: tenant.companyId, projectId, buildingId: b!.id, floor: 1, number: 1, code: `W-${rnd()}`, buildingArea: 8000 }).returning();
+    await db.insert(roomStatusHistory).values({ companyId: tenant.companyId, roomId: r!.id, status: 'vacant', validFrom: '2026-01-01' });
+    return { buildingId: b!.id, roomId: r!.id };
+  };
+  const worldRooms = { own: await mkRoom(ours, ours.projectA), otherProject: await mkRoom(ours, ours.projectB), otherCompany: await mkRoom(theirs, theirs.projectA) };
   return {
+    rooms: worldRooms,
     ours, theirs, apiKey: { ours: a.id, oursSecret: a.secret, theirs: b.id }, theirTemplate: tpl!.id,
     deliveries: {
       otherProject: await deadDelivery(ours, ours.projectB, ours.staffB.userId),
@@ -64,6 +75,10 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
   '/api/roles/:id': { id: (w, t) => (t === 'own' ? w.ours.roleIds.cashier! : t === 'otherProject' ? null : w.theirs.roleIds.cashier!) },
   '/api/api-keys/:id': { id: (w, t) => (t === 'own' ? w.apiKey.ours : t === 'otherProject' ? null : w.apiKey.theirs) },
   '/api/auth/sessions/:id': { id: () => null },
+  '/api/rooms/:id': { id: (w, t) => w.rooms[t].roomId },
+  '/api/rooms/:id/status': { id: (w, t) => w.rooms[t].roomId },
+  '/api/rooms/:id/status-history': { id: (w, t) => w.rooms[t].roomId },
+  '/api/buildings/:id/grid': { id: (w, t) => w.rooms[t].buildingId },
   '/api/projects/:id/buildings': { id: (w, t) => fixtures['/api/projects/:id']!.id(w, t) },
   '/api/projects/:id/buildings/generate': { id: (w, t) => fixtures['/api/projects/:id']!.id(w, t) },
   '/api/notifications/:id/read': { id: () => null },
@@ -98,5 +113,7 @@ export const bodies: Record<string, (w: World, target: Target) => unknown> = {
   'PUT /api/notification-templates': (_w, t) => (t === 'own' ? { event: 'system.broadcast', channel: 'inapp', locale: 'zh-CN', title: '{{title}}', body: '{{content}}' } : null),
   'POST /api/notifications/broadcast': (w, t) => ({ title: '停水通知', content: '明天停水', projectId: t === 'own' ? w.ours.projectA : t === 'otherProject' ? w.ours.projectB : w.theirs.projectA }),
   'POST /api/projects/:id/buildings/generate': () => ({ code: `G${rnd().slice(0, 4)}`, name: '矩阵楼', units: 1, floors: 2, roomsPerFloor: 1, areas: [{ buildingArea: '80.5' }], preview: true }),
+  'PATCH /api/rooms/:id': () => ({ version: 1, buildingArea: '81.00' }),
+  'POST /api/rooms/:id/status': () => ({ version: 1, status: 'occupied' }),
   'PUT /api/me/channel-prefs': () => ({ prefs: [{ channel: 'sms', enabled: true }] }),
 };

@@ -8,7 +8,7 @@ export const auditActions = [
   'apikey.created', 'apikey.revoked',
   'platform.setup',
   'file.uploaded',
-  'estate.building_generated',
+  'estate.building_generated', 'estate.room_updated', 'estate.room_status_changed',
   'notify.template_saved', 'notify.template_reset', 'notify.resent', 'notify.broadcast',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -54,3 +54,44 @@ export const ZRoomQuery = ZPageQuery.extend({
 
 /** hundredths of m² → "89.50" */
 export const formatArea = (centi: number) => `${Math.floor(centi / 100)}.${String(centi % 100).padStart(2, '0')}`;
+
+export const ZDate = z.iso.date();
+
+export const ZRoomUpdate = z.object({
+  version: z.number().int().min(1),
+  type: z.enum(roomTypeValues).optional(),
+  buildingArea: ZArea.optional(),
+  insideArea: ZArea.nullable().optional(),
+  deliveryDate: ZDate.nullable().optional(),
+}).strict();
+
+export const ZRoomStatusChange = z.object({
+  version: z.number().int().min(1),
+  status: z.enum(roomStatusValues),
+  /** first day of the new status (Asia/Shanghai), today or earlier; default today */
+  from: ZDate.optional(),
+}).strict();
+
+export const ZRoomDetail = ZRoom.extend({ deliveryDate: z.string().nullable() });
+export const ZRoomStatusPeriod = z.object({ status: z.enum(roomStatusValues), validFrom: z.string(), validTo: z.string().nullable() });
+
+export const ZOccupancyQuery = z.object({ projectId: ZId.optional(), buildingId: ZId.optional(), date: ZDate.optional() });
+export const ZOccupancy = z.object({
+  date: z.string(),
+  total: z.number().int(),
+  byStatus: z.record(z.string(), z.number().int()),
+  /** vacant rooms / all rooms, percent with two decimals */
+  vacancyRate: z.string(),
+  occupancyRate: z.string(),
+});
+
+export const ZBuildingGrid = z.object({
+  id: ZId, code: z.string(), name: z.string(),
+  units: z.array(z.object({
+    id: ZId, code: z.string(), name: z.string(),
+    floors: z.array(z.object({
+      floor: z.number().int(),
+      rooms: z.array(z.object({ id: ZId, code: z.string(), number: z.number().int(), status: z.enum(roomStatusValues), type: z.enum(roomTypeValues), buildingArea: z.string() })),
+    })),
+  })),
+});

@@ -63,6 +63,10 @@ export async function generate(db: Executor, actor: Actor, projectId: string, b:
                     ${sql.param(rooms.map((r) => r.number))}::int[], ${sql.param(rooms.map((r) => r.code))}::text[],
                     ${sql.param(rooms.map((r) => r.buildingArea))}::bigint[], ${sql.param(rooms.map((r) => r.insideArea))}::bigint[])
              as r(unit_id, floor, number, code, ba, ia)`);
+    await tx.execute(sql`
+      insert into room_status_history (id, company_id, room_id, status, valid_from)
+      select uuid_v7(), company_id, id, 'vacant', (now() at time zone 'Asia/Shanghai')::date from rooms
+       where company_id = ${companyId} and building_id = ${building!.id}`);
     await record(tx, actor, 'estate.building_generated', { type: 'building', id: building!.id, projectId }, null, { ...summary, code: b.code, name: b.name });
     return { ...summary, created: true, buildingId: building!.id };
   });

@@ -1,12 +1,17 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { ZBuilding, ZBuildingGenerate, ZBuildingPreview, ZIdParam, ZPage, ZRoom, ZRoomQuery, formatArea } from '@wuye/shared';
+import {
+  ZBuilding, ZBuildingGenerate, ZBuildingGrid, ZBuildingPreview, ZIdParam, ZOccupancy, ZOccupancyQuery, ZPage, ZRoom, ZRoomDetail,
+  ZRoomQuery, ZRoomStatusChange, ZRoomStatusPeriod, ZRoomUpdate, formatArea,
+} from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
 import { requireCompany } from '../../lib/actor.ts';
 import { actorOf, type App } from '../../lib/http.ts';
 import { projectScope } from '../../lib/scope-sql.ts';
 import { rooms } from './estate.table.ts';
 import * as buildings from './buildings.service.ts';
+import * as roomSvc from './rooms.service.ts';
+import * as views from './views.service.ts';
 
 const tags = ['estate'];
 
@@ -47,4 +52,35 @@ export function estateRoutes(app: App, ctx: AppContext) {
       total: Number(n!.n), page: q.page, pageSize: q.pageSize,
     };
   });
+
+  const db = ctx.database.db;
+  app.get('/api/rooms/:id', {
+    schema: { tags, summary: '房间详情', params: ZIdParam, response: { 200: ZRoomDetail } },
+    config: { access: { permission: 'estate.read', scope: 'project' }, apiKey: true },
+  }, async (req) => roomSvc.roomView(await roomSvc.getRoom(db, actorOf(req), req.params.id)));
+
+  app.patch('/api/rooms/:id', {
+    schema: { tags, summary: '修改房间（类型、面积、交付日期）', params: ZIdParam, body: ZRoomUpdate, response: { 200: ZRoomDetail } },
+    config: { access: { permission: 'estate.manage', scope: 'project' } },
+  }, (req) => roomSvc.updateRoom(db, actorOf(req), req.params.id, req.body));
+
+  app.post('/api/rooms/:id/status', {
+    schema: { tags, summary: '变更房间状态（按生效日期记录历史）', params: ZIdParam, body: ZRoomStatusChange, response: { 200: ZRoomDetail } },
+    config: { access: { permission: 'estate.manage', scope: 'project' } },
+  }, (req) => roomSvc.changeStatus(db, actorOf(req), req.params.id, req.body));
+
+  app.get('/api/rooms/:id/status-history', {
+    schema: { tags, summary: '房间状态历史', params: ZIdParam, response: { 200: z.array(ZRoomStatusPeriod) } },
+    config: { access: { permission: 'estate.read', scope: 'project' } },
+  }, (req) => roomSvc.statusHistory(db, actorOf(req), req.params.id));
+
+  app.get('/api/buildings/:id/grid', {
+    schema: { tags, summary: '楼栋房态图（单元 × 楼层 × 房间）', params: ZIdParam, response: { 200: ZBuildingGrid } },
+    config: { access: { permission: 'estate.read', scope: 'project' } },
+  }, (req) => views.grid(db, actorOf(req), req.params.id));
+
+  app.get('/api/estate/occupancy', {
+    schema: { tags, summary: '入住率 / 空置率（任意日期）', querystring: ZOccupancyQuery, response: { 200: ZOccupancy } },
+    config: { access: { permission: 'estate.read', scope: 'project' }, apiKey: true },
+  }, (req) => views.occupancy(db, actorOf(req), req.query));
 }

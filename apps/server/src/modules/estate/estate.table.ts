@@ -61,3 +61,24 @@ export const rooms = pgTable('rooms', {
   index('rooms_building_idx').on(t.companyId, t.buildingId, t.floor, t.number),
   check('rooms_area_positive', sql`${t.buildingArea} > 0 and (${t.insideArea} is null or ${t.insideArea} > 0)`),
 ]);
+
+/**
+ * Effective-dated room status (空置 / 入住 / 装修 / 出租): billing's vacancy discount and the vacancy
+ * rate read the status on any past day. Periods never overlap: exactly one open period per room
+ * (valid_to null), and a change closes it the day before the new one starts, under the room's lock.
+ */
+export const roomStatusHistory = pgTable('room_status_history', {
+  id: id(),
+  companyId: uuid('company_id').notNull(),
+  roomId: uuid('room_id').notNull().references(() => rooms.id),
+  status: text('status', { enum: roomStatuses }).notNull(),
+  validFrom: date('valid_from', { mode: 'string' }).notNull(),
+  /** inclusive last day; null = still in force */
+  validTo: date('valid_to', { mode: 'string' }),
+  changedBy: uuid('changed_by'),
+  createdAt: createdAt(),
+}, (t) => [
+  index('room_status_history_room_idx').on(t.companyId, t.roomId, t.validFrom),
+  uniqueIndex('room_status_history_open_uq').on(t.companyId, t.roomId).where(sql`valid_to is null`),
+  check('room_status_history_range', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+]);
