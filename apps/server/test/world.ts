@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { apiKeys } from '../src/modules/integrations/apikeys.table.ts';
 import { hmac } from '../src/lib/tokens.ts';
-import { buildings, rooms, roomStatusHistory } from '../src/modules/estate/estate.table.ts';
+import { buildings, facilities, parkingSpaces, rooms, roomStatusHistory } from '../src/modules/estate/estate.table.ts';
 import { deliveries, notificationTemplates, notifications } from '../src/modules/notifications/notifications.table.ts';
 import { createTenant, type Tenant } from './factories.ts';
 import type { TestApp } from './harness.ts';
@@ -13,7 +13,7 @@ export interface World {
   apiKey: { ours: string; oursSecret: string; theirs: string };
   theirTemplate: string;
   /** a building with one room in our project A, our project B and their project A */
-  rooms: Record<'own' | 'otherProject' | 'otherCompany', { buildingId: string; roomId: string }>;
+  rooms: Record<'own' | 'otherProject' | 'otherCompany', { buildingId: string; roomId: string; parkingId: string; facilityId: string }>;
   /** dead deliveries addressed to another project of ours and to the other company */
   deliveries: { otherProject: string; otherCompany: string };
 }
@@ -43,7 +43,9 @@ export async function createWorld(t: TestApp): Promise<World> {
     const [b] = await db.insert(buildings).values({ companyId: tenant.companyId, projectId, code: 'W', name: 'W栋' }).returning();
     const [r] = await db.insert(rooms).values({ companyId: tenant.companyId, projectId, buildingId: b!.id, floor: 1, number: 1, code: `W-${rnd()}`, buildingArea: 8000 }).returning();
     await db.insert(roomStatusHistory).values({ companyId: tenant.companyId, roomId: r!.id, status: 'vacant', validFrom: '2026-01-01' });
-    return { buildingId: b!.id, roomId: r!.id };
+    const [p] = await db.insert(parkingSpaces).values({ companyId: tenant.companyId, projectId, code: `P-${rnd()}`, type: 'owned' }).returning();
+    const [f] = await db.insert(facilities).values({ companyId: tenant.companyId, projectId, name: '会所', category: 'clubhouse' }).returning();
+    return { buildingId: b!.id, roomId: r!.id, parkingId: p!.id, facilityId: f!.id };
   };
   const worldRooms = { own: await mkRoom(ours, ours.projectA), otherProject: await mkRoom(ours, ours.projectB), otherCompany: await mkRoom(theirs, theirs.projectA) };
   return {
@@ -79,6 +81,9 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
   '/api/rooms/:id/status': { id: (w, t) => w.rooms[t].roomId },
   '/api/rooms/:id/status-history': { id: (w, t) => w.rooms[t].roomId },
   '/api/buildings/:id/grid': { id: (w, t) => w.rooms[t].buildingId },
+  '/api/buildings/:id': { id: (w, t) => w.rooms[t].buildingId },
+  '/api/parking-spaces/:id': { id: (w, t) => w.rooms[t].parkingId },
+  '/api/facilities/:id': { id: (w, t) => w.rooms[t].facilityId },
   '/api/projects/:id/buildings': { id: (w, t) => fixtures['/api/projects/:id']!.id(w, t) },
   '/api/projects/:id/buildings/generate': { id: (w, t) => fixtures['/api/projects/:id']!.id(w, t) },
   '/api/notifications/:id/read': { id: () => null },
@@ -115,5 +120,9 @@ export const bodies: Record<string, (w: World, target: Target) => unknown> = {
   'POST /api/projects/:id/buildings/generate': () => ({ code: `G${rnd().slice(0, 4)}`, name: '矩阵楼', units: 1, floors: 2, roomsPerFloor: 1, areas: [{ buildingArea: '80.5' }], preview: true }),
   'PATCH /api/rooms/:id': () => ({ version: 1, buildingArea: '81.00' }),
   'POST /api/rooms/:id/status': () => ({ version: 1, status: 'occupied' }),
+  'POST /api/parking-spaces': (w, t) => ({ projectId: t === 'own' ? w.ours.projectA : t === 'otherProject' ? w.ours.projectB : w.theirs.projectA, code: `P${rnd()}`, type: 'rented' }),
+  'PATCH /api/parking-spaces/:id': () => ({ version: 1, type: 'temporary' }),
+  'POST /api/facilities': (w, t) => ({ projectId: t === 'own' ? w.ours.projectA : t === 'otherProject' ? w.ours.projectB : w.theirs.projectA, name: '泵房', category: 'pump_room' }),
+  'PATCH /api/facilities/:id': () => ({ version: 1, name: '改名' }),
   'PUT /api/me/channel-prefs': () => ({ prefs: [{ channel: 'sms', enabled: true }] }),
 };

@@ -95,3 +95,33 @@ export const ZBuildingGrid = z.object({
     })),
   })),
 });
+
+export const parkingTypeValues = ['owned', 'rented', 'temporary'] as const;
+export const facilityCategoryValues = ['clubhouse', 'machine_room', 'pump_room', 'power_room', 'garage', 'garden', 'gate', 'other'] as const;
+const ZPlaceCode = z.string().trim().regex(/^[A-Za-z0-9\u4e00-\u9fa5-]{1,32}$/, 'invalid_code');
+
+export const ZParkingSpace = z.object({
+  id: ZId, projectId: ZId, code: z.string(), area: z.string().nullable(), type: z.enum(parkingTypeValues),
+  roomId: ZId.nullable(), roomCode: z.string().nullable(), status: z.enum(['active', 'archived']), version: z.number().int(),
+});
+export const ZParkingCreate = z.object({
+  projectId: ZId, code: ZPlaceCode, area: ZArea.optional(), type: z.enum(parkingTypeValues), roomId: ZId.nullable().optional(),
+}).strict();
+export const ZParkingUpdate = z.object({
+  version: z.number().int().min(1), area: ZArea.nullable().optional(), type: z.enum(parkingTypeValues).optional(),
+  roomId: ZId.nullable().optional(), status: z.enum(['active', 'archived']).optional(),
+}).strict();
+export const ZPlaceQuery = ZPageQuery.extend({ projectId: ZId.optional(), q: z.string().max(32).optional() });
+
+export const ZFacility = z.object({
+  id: ZId, projectId: ZId, buildingId: ZId.nullable(), name: z.string(), category: z.enum(facilityCategoryValues),
+  location: z.string().nullable(), status: z.enum(['active', 'archived']), version: z.number().int(),
+});
+export const ZFacilityCreate = z.object({
+  projectId: ZId, buildingId: ZId.nullable().optional(), name: z.string().trim().min(1).max(64),
+  category: z.enum(facilityCategoryValues), location: z.string().trim().max(200).nullable().optional(),
+}).strict();
+export const ZFacilityUpdate = z.object({
+  version: z.number().int().min(1), name: z.string().trim().min(1).max(64).optional(), category: z.enum(facilityCategoryValues).optional(),
+  location: z.string().trim().max(200).nullable().optional(), status: z.enum(['active', 'archived']).optional(),
+}).strict();

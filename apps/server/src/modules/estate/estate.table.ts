@@ -82,3 +82,35 @@ export const roomStatusHistory = pgTable('room_status_history', {
   uniqueIndex('room_status_history_open_uq').on(t.companyId, t.roomId).where(sql`valid_to is null`),
   check('room_status_history_range', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
 ]);
+
+export const parkingTypes = ['owned', 'rented', 'temporary'] as const;
+
+/** 车位: owned / rented / temporary, optionally bound to a room (its owner's space). */
+export const parkingSpaces = pgTable('parking_spaces', {
+  id: id(),
+  companyId: uuid('company_id').notNull(),
+  projectId: uuid('project_id').notNull(),
+  code: text('code').notNull(),
+  area: bigint('area', { mode: 'number' }),
+  type: text('type', { enum: parkingTypes }).notNull(),
+  roomId: uuid('room_id').references(() => rooms.id),
+  status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+  version: version(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('parking_spaces_project_code_uq').on(t.companyId, t.projectId, t.code), index('parking_spaces_room_idx').on(t.companyId, t.roomId)]);
+
+export const facilityCategories = ['clubhouse', 'machine_room', 'pump_room', 'power_room', 'garage', 'garden', 'gate', 'other'] as const;
+
+/** 公共设施 / 场所: places that work orders and equipment point at. */
+export const facilities = pgTable('facilities', {
+  id: id(),
+  companyId: uuid('company_id').notNull(),
+  projectId: uuid('project_id').notNull(),
+  buildingId: uuid('building_id').references(() => buildings.id),
+  name: text('name').notNull(),
+  category: text('category', { enum: facilityCategories }).notNull(),
+  location: text('location'),
+  status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+  version: version(),
+  createdAt: createdAt(),
+}, (t) => [index('facilities_project_idx').on(t.companyId, t.projectId)]);
