@@ -32,7 +32,7 @@ function outsideIds(target: Target): string[] {
 }
 
 describe('permission matrix', () => {
-  it('covers every route and refuses what the permission table does not allow', async () => {
+  it('covers every route and refuses what the permission table does not allow', { timeout: 600_000 }, async () => {
     const routes = t.app.routeTable.filter((r) => r.access.public === undefined && r.url !== '/api/events');
     expect(routes.length).toBeGreaterThan(15);
     const failures: string[] = [];

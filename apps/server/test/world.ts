@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { apiKeys } from '../src/modules/integrations/apikeys.table.ts';
 import { hmac } from '../src/lib/tokens.ts';
 import { buildings, facilities, parkingSpaces, rooms, roomStatusHistory } from '../src/modules/estate/estate.table.ts';
+import { persons, roomResidents } from '../src/modules/estate/residents.table.ts';
 import { deliveries, notificationTemplates, notifications } from '../src/modules/notifications/notifications.table.ts';
 import { createTenant, type Tenant } from './factories.ts';
 import type { TestApp } from './harness.ts';
@@ -13,7 +14,7 @@ export interface World {
   apiKey: { ours: string; oursSecret: string; theirs: string };
   theirTemplate: string;
   /** a building with one room in our project A, our project B and their project A */
-  rooms: Record<'own' | 'otherProject' | 'otherCompany', { buildingId: string; roomId: string; parkingId: string; facilityId: string }>;
+  rooms: Record<'own' | 'otherProject' | 'otherCompany', { buildingId: string; roomId: string; parkingId: string; facilityId: string; personId: string }>;
   /** dead deliveries addressed to another project of ours and to the other company */
   deliveries: { otherProject: string; otherCompany: string };
 }
@@ -45,7 +46,9 @@ export async function createWorld(t: TestApp): Promise<World> {
     await db.insert(roomStatusHistory).values({ companyId: tenant.companyId, roomId: r!.id, status: 'vacant', validFrom: '2026-01-01' });
     const [p] = await db.insert(parkingSpaces).values({ companyId: tenant.companyId, projectId, code: `P-${rnd()}`, type: 'owned' }).returning();
     const [f] = await db.insert(facilities).values({ companyId: tenant.companyId, projectId, name: '会所', category: 'clubhouse' }).returning();
-    return { buildingId: b!.id, roomId: r!.id, parkingId: p!.id, facilityId: f!.id };
+    const [person] = await db.insert(persons).values({ companyId: tenant.companyId, name: '矩阵业主', phoneMasked: '138****0000' }).returning();
+    await db.insert(roomResidents).values({ companyId: tenant.companyId, projectId, roomId: r!.id, personId: person!.id, relation: 'owner', shareBp: 10000, validFrom: '2026-01-01' });
+    return { buildingId: b!.id, roomId: r!.id, parkingId: p!.id, facilityId: f!.id, personId: person!.id };
   };
   const worldRooms = { own: await mkRoom(ours, ours.projectA), otherProject: await mkRoom(ours, ours.projectB), otherCompany: await mkRoom(theirs, theirs.projectA) };
   return {
@@ -82,6 +85,9 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
   '/api/rooms/:id/status-history': { id: (w, t) => w.rooms[t].roomId },
   '/api/buildings/:id/grid': { id: (w, t) => w.rooms[t].buildingId },
   '/api/buildings/:id': { id: (w, t) => w.rooms[t].buildingId },
+  '/api/persons/:id': { id: (w, t) => w.rooms[t].personId },
+  '/api/rooms/:id/residents': { id: (w, t) => w.rooms[t].roomId },
+  '/api/rooms/:id/transfer': { id: (w, t) => w.rooms[t].roomId },
   '/api/parking-spaces/:id': { id: (w, t) => w.rooms[t].parkingId },
   '/api/facilities/:id': { id: (w, t) => w.rooms[t].facilityId },
   '/api/projects/:id/buildings': { id: (w, t) => fixtures['/api/projects/:id']!.id(w, t) },
@@ -124,5 +130,8 @@ export const bodies: Record<string, (w: World, target: Target) => unknown> = {
   'PATCH /api/parking-spaces/:id': () => ({ version: 1, type: 'temporary' }),
   'POST /api/facilities': (w, t) => ({ projectId: t === 'own' ? w.ours.projectA : t === 'otherProject' ? w.ours.projectB : w.theirs.projectA, name: '泵房', category: 'pump_room' }),
   'PATCH /api/facilities/:id': () => ({ version: 1, name: '改名' }),
+  'POST /api/persons': (_w, t) => (t === 'own' ? { name: '新业主', phone: '13912345678' } : null),
+  'POST /api/rooms/:id/residents': (w) => ({ personId: w.rooms.own.personId, relation: 'tenant', validFrom: '2026-02-01' }),
+  'POST /api/rooms/:id/transfer': (w) => ({ date: '2026-03-01', owners: [{ personId: w.rooms.own.personId, shareBp: 10000 }] }),
   'PUT /api/me/channel-prefs': () => ({ prefs: [{ channel: 'sms', enabled: true }] }),
 };

@@ -10,3 +10,5 @@ export * from './audit-actions.ts';
 export * from './notifications.ts';
 export * from './contracts/notifications.ts';
 export * from './contracts/estate.ts';
+export * from './validators.ts';
+export * from './contracts/residents.ts';

@@ -6,3 +6,4 @@ export * from '../modules/notifications/notifications.table.ts';
 export * from '../modules/files/files.table.ts';
 export * from '../modules/settings/settings.table.ts';
 export * from '../modules/estate/estate.table.ts';
+export * from '../modules/estate/residents.table.ts';

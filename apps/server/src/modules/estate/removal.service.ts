@@ -10,7 +10,8 @@ import { buildings, rooms } from './estate.table.ts';
  * their tables here, so a room with history is archived instead of deleted.
  */
 export const roomDependents: { table: string; label: string }[] = [
-  { table: 'resident_rooms', label: '住户' },
+  { table: 'resident_rooms', label: '住户账号' },
+  { table: 'room_residents', label: '住户' },
   { table: 'parking_spaces', label: '车位' },
 ];
 

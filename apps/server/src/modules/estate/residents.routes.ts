@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ZIdParam, ZOwnershipTransfer, ZPage, ZPerson, ZPersonCreate, ZPersonGet, ZPersonQuery, ZRoomResident, ZRoomResidentAdd } from '@wuye/shared';
+import type { AppContext } from '../../context.ts';
+import { actorOf, type App } from '../../lib/http.ts';
+import * as people from './persons.service.ts';
+import * as residents from './room-residents.service.ts';
+
+const tags = ['residents'];
+const read = { access: { permission: 'estate.read', scope: 'project' } } as const;
+const manage = { access: { permission: 'estate.manage', scope: 'project' } } as const;
+
+export function residentsRoutes(app: App, ctx: AppContext) {
+  const db = ctx.database.db;
+  app.get('/api/persons', { schema: { tags, summary: '人员（业主 / 住户）；手机号、证件号精确查询', querystring: ZPersonQuery, response: { 200: ZPage(ZPerson) } }, config: read },
+    (req) => people.list(ctx, actorOf(req), req.query));
+  app.post('/api/persons', { schema: { tags, summary: '登记人员（证件号加密保存）', body: ZPersonCreate, response: { 200: ZPerson } }, config: manage },
+    (req) => people.create(ctx, actorOf(req), req.body));
+  app.get('/api/persons/:id', { schema: { tags, summary: '人员详情（?reveal=1 查看完整信息，需 pii.view，记入审计）', params: ZIdParam, querystring: ZPersonGet, response: { 200: ZPerson } }, config: read },
+    (req) => people.get(ctx, actorOf(req), req.params.id, !!req.query.reveal));
+
+  app.get('/api/rooms/:id/residents', { schema: { tags, summary: '房间的业主、住户（含历史）', params: ZIdParam, response: { 200: z.array(ZRoomResident) } }, config: read },
+    (req) => residents.listForRoom(db, actorOf(req), req.params.id));
+  app.post('/api/rooms/:id/residents', { schema: { tags, summary: '为房间添加业主 / 共有人 / 租户 / 家庭成员', params: ZIdParam, body: ZRoomResidentAdd, response: { 200: z.object({ id: z.string() }) } }, config: manage },
+    async (req) => ({ id: (await residents.add(db, actorOf(req), req.params.id, req.body)).id }));
+  app.post('/api/rooms/:id/transfer', { schema: { tags, summary: '过户：原业主关系截止、新业主按日期生效', params: ZIdParam, body: ZOwnershipTransfer, response: { 200: z.array(ZRoomResident) } }, config: manage },
+    (req) => residents.transfer(db, actorOf(req), req.params.id, req.body));
+}

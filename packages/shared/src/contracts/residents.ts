@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { isValidChineseId } from '../validators.ts';
+import { ZId, ZPageQuery, ZPhone } from './common.ts';
+
+export const residentRelationValues = ['owner', 'co_owner', 'tenant', 'family'] as const;
+export const idTypeValues = ['id_card', 'passport', 'hk_macao', 'taiwan', 'other'] as const;
+
+export const ZPersonCreate = z.object({
+  name: z.string().trim().min(1).max(64),
+  phone: ZPhone.optional(),
+  idType: z.enum(idTypeValues).optional(),
+  idNo: z.string().trim().toUpperCase().min(4).max(32).optional(),
+  gender: z.enum(['male', 'female', 'unknown']).default('unknown'),
+  birthday: z.iso.date().optional(),
+  emergencyContact: z.string().trim().max(100).optional(),
+}).strict().superRefine((p, ctx) => {
+  if (p.idNo && !p.idType) ctx.addIssue({ code: 'custom', path: ['idType'], message: 'required_with_id_no' });
+  if (p.idNo && p.idType === 'id_card' && !isValidChineseId(p.idNo)) ctx.addIssue({ code: 'custom', path: ['idNo'], message: 'invalid_id_card' });
+});
+
+export const ZPerson = z.object({
+  id: ZId, name: z.string(), phone: z.string().nullable(), idType: z.string().nullable(), idNo: z.string().nullable(),
+  gender: z.string(), birthday: z.string().nullable(), emergencyContact: z.string().nullable(), masked: z.boolean(), version: z.number().int(),
+});
+export const ZPersonQuery = ZPageQuery.extend({
+  q: z.string().trim().max(32).optional(),
+  phone: ZPhone.optional(),
+  idNo: z.string().trim().toUpperCase().max(32).optional(),
+});
+export const ZPersonGet = z.object({ reveal: z.enum(['1', 'true']).optional() });
+
+export const ZRoomResident = z.object({
+  id: ZId, personId: ZId, name: z.string(), phone: z.string().nullable(), relation: z.enum(residentRelationValues),
+  shareBp: z.number().int().nullable(), validFrom: z.string(), validTo: z.string().nullable(),
+});
+export const ZRoomResidentAdd = z.object({
+  personId: ZId,
+  relation: z.enum(residentRelationValues),
+  shareBp: z.number().int().min(1).max(10000).optional(),
+  validFrom: z.iso.date(),
+}).strict();
+export const ZOwnershipTransfer = z.object({
+  /** first day of the new owners; the current owners' relations end the day before */
+  date: z.iso.date(),
+  owners: z.array(z.object({ personId: ZId, shareBp: z.number().int().min(1).max(10000) }).strict()).min(1).max(10),
+  note: z.string().trim().max(500).optional(),
+}).strict().refine((t) => t.owners.reduce((s, o) => s + o.shareBp, 0) === 10000, { path: ['owners'], message: 'shares_must_total_10000' });
