@@ -3,6 +3,7 @@ import { apiKeys } from '../src/modules/integrations/apikeys.table.ts';
 import { hmac } from '../src/lib/tokens.ts';
 import { buildings, facilities, parkingSpaces, rooms, roomStatusHistory } from '../src/modules/estate/estate.table.ts';
 import { persons, roomResidents } from '../src/modules/estate/residents.table.ts';
+import { roomBindings } from '../src/modules/estate/bindings.table.ts';
 import { deliveries, notificationTemplates, notifications } from '../src/modules/notifications/notifications.table.ts';
 import { createTenant, type Tenant } from './factories.ts';
 import type { TestApp } from './harness.ts';
@@ -14,7 +15,7 @@ export interface World {
   apiKey: { ours: string; oursSecret: string; theirs: string };
   theirTemplate: string;
   /** a building with one room in our project A, our project B and their project A */
-  rooms: Record<'own' | 'otherProject' | 'otherCompany', { buildingId: string; roomId: string; parkingId: string; facilityId: string; personId: string }>;
+  rooms: Record<'own' | 'otherProject' | 'otherCompany', { buildingId: string; roomId: string; parkingId: string; facilityId: string; personId: string; bindingId: string }>;
   /** dead deliveries addressed to another project of ours and to the other company */
   deliveries: { otherProject: string; otherCompany: string };
 }
@@ -48,7 +49,8 @@ export async function createWorld(t: TestApp): Promise<World> {
     const [f] = await db.insert(facilities).values({ companyId: tenant.companyId, projectId, name: '会所', category: 'clubhouse' }).returning();
     const [person] = await db.insert(persons).values({ companyId: tenant.companyId, name: '矩阵业主', phoneMasked: '138****0000' }).returning();
     await db.insert(roomResidents).values({ companyId: tenant.companyId, projectId, roomId: r!.id, personId: person!.id, relation: 'owner', shareBp: 10000, validFrom: '2026-01-01' });
-    return { buildingId: b!.id, roomId: r!.id, parkingId: p!.id, facilityId: f!.id, personId: person!.id };
+    const [binding] = await db.insert(roomBindings).values({ companyId: tenant.companyId, projectId, roomId: r!.id, userId: tenant.users.resident!.userId, name: '申请人', relation: 'tenant' }).returning();
+    return { buildingId: b!.id, roomId: r!.id, parkingId: p!.id, facilityId: f!.id, personId: person!.id, bindingId: binding!.id };
   };
   const worldRooms = { own: await mkRoom(ours, ours.projectA), otherProject: await mkRoom(ours, ours.projectB), otherCompany: await mkRoom(theirs, theirs.projectA) };
   return {
@@ -85,6 +87,9 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
   '/api/rooms/:id/status-history': { id: (w, t) => w.rooms[t].roomId },
   '/api/buildings/:id/grid': { id: (w, t) => w.rooms[t].buildingId },
   '/api/buildings/:id': { id: (w, t) => w.rooms[t].buildingId },
+  '/api/binding/projects/:id/rooms': { id: () => null },
+  '/api/binding-requests/:id/approve': { id: (w, t) => w.rooms[t].bindingId },
+  '/api/binding-requests/:id/reject': { id: (w, t) => w.rooms[t].bindingId },
   '/api/persons/:id': { id: (w, t) => w.rooms[t].personId },
   '/api/rooms/:id/residents': { id: (w, t) => w.rooms[t].roomId },
   '/api/rooms/:id/transfer': { id: (w, t) => w.rooms[t].roomId },
@@ -133,5 +138,7 @@ export const bodies: Record<string, (w: World, target: Target) => unknown> = {
   'POST /api/persons': (_w, t) => (t === 'own' ? { name: '新业主', phone: '13912345678' } : null),
   'POST /api/rooms/:id/residents': (w) => ({ personId: w.rooms.own.personId, relation: 'tenant', validFrom: '2026-02-01' }),
   'POST /api/rooms/:id/transfer': (w) => ({ date: '2026-03-01', owners: [{ personId: w.rooms.own.personId, shareBp: 10000 }] }),
+  'POST /api/binding-requests/:id/approve': () => ({ version: 1 }),
+  'POST /api/binding-requests/:id/reject': () => ({ version: 1, note: '矩阵' }),
   'PUT /api/me/channel-prefs': () => ({ prefs: [{ channel: 'sms', enabled: true }] }),
 };

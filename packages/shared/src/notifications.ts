@@ -16,6 +16,8 @@ export const notificationEvents = {
   'system.broadcast': { vars: ['title', 'content', 'sender'], channels: ['inapp', 'webpush'] },
   'account.password_changed': { vars: ['name', 'time'], channels: ['inapp', 'sms'] },
   'account.locked': { vars: ['name', 'login', 'time'], channels: ['inapp', 'email'] },
+  'binding.requested': { vars: ['name', 'room', 'relation'], channels: ['inapp'] },
+  'binding.decided': { vars: ['room', 'result', 'note'], channels: ['inapp', 'sms'] },
 } as const satisfies Record<string, EventDef>;
 
 export type NotificationEvent = keyof typeof notificationEvents;

@@ -7,3 +7,4 @@ export * from '../modules/files/files.table.ts';
 export * from '../modules/settings/settings.table.ts';
 export * from '../modules/estate/estate.table.ts';
 export * from '../modules/estate/residents.table.ts';
+export * from '../modules/estate/bindings.table.ts';

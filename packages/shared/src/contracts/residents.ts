@@ -45,3 +45,19 @@ export const ZOwnershipTransfer = z.object({
   owners: z.array(z.object({ personId: ZId, shareBp: z.number().int().min(1).max(10000) }).strict()).min(1).max(10),
   note: z.string().trim().max(500).optional(),
 }).strict().refine((t) => t.owners.reduce((s, o) => s + o.shareBp, 0) === 10000, { path: ['owners'], message: 'shares_must_total_10000' });
+
+export const ZBindingProject = z.object({ id: ZId, name: z.string(), companyName: z.string() });
+export const ZBindingRoom = z.object({ id: ZId, code: z.string() });
+export const ZBindingRequest = z.object({
+  roomId: ZId,
+  name: z.string().trim().min(1).max(64),
+  relation: z.enum(residentRelationValues),
+}).strict();
+export const ZBinding = z.object({
+  id: ZId, projectId: ZId, projectName: z.string(), roomId: ZId, roomCode: z.string(), userId: ZId, name: z.string(),
+  phone: z.string().nullable(), relation: z.enum(residentRelationValues), status: z.enum(['pending', 'approved', 'rejected']),
+  decidedBy: z.string().nullable(), note: z.string().nullable(), version: z.number().int(), createdAt: z.string(),
+});
+export const ZBindingDecision = z.object({ version: z.number().int().min(1), note: z.string().trim().max(200).optional() }).strict();
+export const ZBindingQuery = ZPageQuery.extend({ status: z.enum(['pending', 'approved', 'rejected']).optional(), projectId: ZId.optional() });
+export const ZMyRoom = z.object({ roomId: ZId, roomCode: z.string(), projectId: ZId, projectName: z.string(), relation: z.string(), buildingArea: z.string() });

@@ -17,6 +17,14 @@ export const defaultTemplates: Record<NotificationEvent, Record<Locale, Template
     'zh-CN': { title: '员工账号已锁定', body: '员工 {{name}}（{{login}}）因多次密码错误于 {{time}} 被锁定，请核实后解锁。' },
     en: { title: 'Staff account locked', body: '{{name}} ({{login}}) was locked at {{time}} after repeated failed sign-ins. Verify and unlock.' },
   },
+  'binding.requested': {
+    'zh-CN': { title: '房屋绑定申请', body: '{{name}} 申请以「{{relation}}」身份绑定 {{room}}，请核实后审批。' },
+    en: { title: 'Room binding request', body: '{{name}} asks to be bound to {{room}} as {{relation}}. Please verify and decide.' },
+  },
+  'binding.decided': {
+    'zh-CN': { title: '房屋绑定结果', body: '您绑定 {{room}} 的申请{{result}}。{{note}}' },
+    en: { title: 'Room binding', body: 'Your request for {{room}}: {{result}}. {{note}}' },
+  },
 };
 
 const VAR = /\{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g;

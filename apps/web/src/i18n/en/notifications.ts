@@ -41,6 +41,8 @@ export const notificationsText: NotificationsCatalogue = {
     'system.broadcast': 'Notice',
     'account.password_changed': 'Password changed',
     'account.locked': 'Account locked',
+    'binding.requested': 'Room binding request',
+    'binding.decided': 'Room binding result',
   },
   locale: {
     'zh-CN': 'Chinese',

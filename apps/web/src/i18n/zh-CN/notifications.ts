@@ -42,6 +42,8 @@ export const notificationsText = {
     'system.broadcast': '系统通知',
     'account.password_changed': '密码已修改',
     'account.locked': '账号已锁定',
+    'binding.requested': '房屋绑定申请',
+    'binding.decided': '房屋绑定结果',
   } satisfies Record<NotificationEvent, string>,
   locale: {
     'zh-CN': '中文',
