@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { apiKeys } from '../src/modules/integrations/apikeys.table.ts';
 import { hmac } from '../src/lib/tokens.ts';
 import { buildings, facilities, parkingSpaces, rooms, roomStatusHistory } from '../src/modules/estate/estate.table.ts';
-import { persons, roomResidents } from '../src/modules/estate/residents.table.ts';
+import { persons, roomResidents, vehicles } from '../src/modules/estate/residents.table.ts';
 import { roomBindings } from '../src/modules/estate/bindings.table.ts';
 import { deliveries, notificationTemplates, notifications } from '../src/modules/notifications/notifications.table.ts';
 import { createTenant, type Tenant } from './factories.ts';
@@ -15,7 +15,7 @@ export interface World {
   apiKey: { ours: string; oursSecret: string; theirs: string };
   theirTemplate: string;
   /** a building with one room in our project A, our project B and their project A */
-  rooms: Record<'own' | 'otherProject' | 'otherCompany', { buildingId: string; roomId: string; parkingId: string; facilityId: string; personId: string; bindingId: string }>;
+  rooms: Record<'own' | 'otherProject' | 'otherCompany', { buildingId: string; roomId: string; parkingId: string; facilityId: string; personId: string; bindingId: string; vehicleId: string }>;
   /** dead deliveries addressed to another project of ours and to the other company */
   deliveries: { otherProject: string; otherCompany: string };
 }
@@ -50,7 +50,8 @@ export async function createWorld(t: TestApp): Promise<World> {
     const [person] = await db.insert(persons).values({ companyId: tenant.companyId, name: '矩阵业主', phoneMasked: '138****0000' }).returning();
     await db.insert(roomResidents).values({ companyId: tenant.companyId, projectId, roomId: r!.id, personId: person!.id, relation: 'owner', shareBp: 10000, validFrom: '2026-01-01' });
     const [binding] = await db.insert(roomBindings).values({ companyId: tenant.companyId, projectId, roomId: r!.id, userId: tenant.users.resident!.userId, name: '申请人', relation: 'tenant' }).returning();
-    return { buildingId: b!.id, roomId: r!.id, parkingId: p!.id, facilityId: f!.id, personId: person!.id, bindingId: binding!.id };
+    const [vehicle] = await db.insert(vehicles).values({ companyId: tenant.companyId, projectId, plate: `京A${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}` }).returning();
+    return { buildingId: b!.id, roomId: r!.id, parkingId: p!.id, facilityId: f!.id, personId: person!.id, bindingId: binding!.id, vehicleId: vehicle!.id };
   };
   const worldRooms = { own: await mkRoom(ours, ours.projectA), otherProject: await mkRoom(ours, ours.projectB), otherCompany: await mkRoom(theirs, theirs.projectA) };
   return {
@@ -90,6 +91,7 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
   '/api/binding/projects/:id/rooms': { id: () => null },
   '/api/binding-requests/:id/approve': { id: (w, t) => w.rooms[t].bindingId },
   '/api/binding-requests/:id/reject': { id: (w, t) => w.rooms[t].bindingId },
+  '/api/vehicles/:id': { id: (w, t) => w.rooms[t].vehicleId },
   '/api/persons/:id': { id: (w, t) => w.rooms[t].personId },
   '/api/rooms/:id/residents': { id: (w, t) => w.rooms[t].roomId },
   '/api/rooms/:id/transfer': { id: (w, t) => w.rooms[t].roomId },
@@ -140,5 +142,7 @@ export const bodies: Record<string, (w: World, target: Target) => unknown> = {
   'POST /api/rooms/:id/transfer': (w) => ({ date: '2026-03-01', owners: [{ personId: w.rooms.own.personId, shareBp: 10000 }] }),
   'POST /api/binding-requests/:id/approve': () => ({ version: 1 }),
   'POST /api/binding-requests/:id/reject': () => ({ version: 1, note: '矩阵' }),
+  'POST /api/vehicles': (w, t) => ({ projectId: t === 'own' ? w.ours.projectA : t === 'otherProject' ? w.ours.projectB : w.theirs.projectA, plate: '粤BD12345' }),
+  'PATCH /api/vehicles/:id': () => ({ version: 1, color: '白' }),
   'PUT /api/me/channel-prefs': () => ({ prefs: [{ channel: 'sms', enabled: true }] }),
 };

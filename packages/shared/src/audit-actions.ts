@@ -12,6 +12,7 @@ export const auditActions = [
   'estate.parking_created', 'estate.parking_updated', 'estate.facility_created', 'estate.facility_updated',
   'estate.room_deleted', 'estate.building_deleted',
   'binding.requested', 'binding.approved', 'binding.rejected',
+  'vehicle.created', 'vehicle.updated',
   'person.created', 'person.revealed', 'resident.added', 'resident.ownership_transferred',
   'notify.template_saved', 'notify.template_reset', 'notify.resent', 'notify.broadcast',
 ] as const;

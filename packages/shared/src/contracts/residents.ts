@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidChineseId } from '../validators.ts';
+import { isValidChineseId, isValidPlate } from '../validators.ts';
 import { ZId, ZPageQuery, ZPhone } from './common.ts';
 
 export const residentRelationValues = ['owner', 'co_owner', 'tenant', 'family'] as const;
@@ -61,3 +61,18 @@ export const ZBinding = z.object({
 export const ZBindingDecision = z.object({ version: z.number().int().min(1), note: z.string().trim().max(200).optional() }).strict();
 export const ZBindingQuery = ZPageQuery.extend({ status: z.enum(['pending', 'approved', 'rejected']).optional(), projectId: ZId.optional() });
 export const ZMyRoom = z.object({ roomId: ZId, roomCode: z.string(), projectId: ZId, projectName: z.string(), relation: z.string(), buildingArea: z.string() });
+
+export const ZPlate = z.string().trim().toUpperCase().refine(isValidPlate, 'invalid_plate');
+export const ZVehicle = z.object({
+  id: ZId, projectId: ZId, plate: z.string(), personId: ZId.nullable(), personName: z.string().nullable(), roomId: ZId.nullable(),
+  parkingSpaceId: ZId.nullable(), brand: z.string().nullable(), color: z.string().nullable(), status: z.enum(['active', 'archived']), version: z.number().int(),
+});
+export const ZVehicleCreate = z.object({
+  projectId: ZId, plate: ZPlate, personId: ZId.optional(), roomId: ZId.optional(), parkingSpaceId: ZId.optional(),
+  brand: z.string().trim().max(32).optional(), color: z.string().trim().max(16).optional(),
+}).strict();
+export const ZVehicleUpdate = z.object({
+  version: z.number().int().min(1), personId: ZId.nullable().optional(), roomId: ZId.nullable().optional(), parkingSpaceId: ZId.nullable().optional(),
+  brand: z.string().trim().max(32).nullable().optional(), color: z.string().trim().max(16).nullable().optional(), status: z.enum(['active', 'archived']).optional(),
+}).strict();
+export const ZVehicleQuery = ZPageQuery.extend({ projectId: ZId.optional(), plate: z.string().trim().max(10).optional() });

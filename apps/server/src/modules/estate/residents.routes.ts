@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { ZIdParam, ZOwnershipTransfer, ZPage, ZPerson, ZPersonCreate, ZPersonGet, ZPersonQuery, ZRoomResident, ZRoomResidentAdd } from '@wuye/shared';
+import { ZVehicle, ZVehicleCreate, ZVehicleQuery, ZVehicleUpdate, ZIdParam, ZOwnershipTransfer, ZPage, ZPerson, ZPersonCreate, ZPersonGet, ZPersonQuery, ZRoomResident, ZRoomResidentAdd } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../lib/http.ts';
 import * as people from './persons.service.ts';
 import * as residents from './room-residents.service.ts';
+import * as vehicleSvc from './vehicles.service.ts';
 
 const tags = ['residents'];
 const read = { access: { permission: 'estate.read', scope: 'project' } } as const;
@@ -24,4 +25,11 @@ export function residentsRoutes(app: App, ctx: AppContext) {
     async (req) => ({ id: (await residents.add(db, actorOf(req), req.params.id, req.body)).id }));
   app.post('/api/rooms/:id/transfer', { schema: { tags, summary: '过户：原业主关系截止、新业主按日期生效', params: ZIdParam, body: ZOwnershipTransfer, response: { 200: z.array(ZRoomResident) } }, config: manage },
     (req) => residents.transfer(db, actorOf(req), req.params.id, req.body));
+
+  app.get('/api/vehicles', { schema: { tags, summary: '车辆', querystring: ZVehicleQuery, response: { 200: ZPage(ZVehicle) } }, config: { ...read, apiKey: true } },
+    (req) => vehicleSvc.list(db, actorOf(req), req.query));
+  app.post('/api/vehicles', { schema: { tags, summary: '登记车辆（校验车牌，含新能源 8 位车牌）', body: ZVehicleCreate, response: { 200: ZVehicle } }, config: manage },
+    (req) => vehicleSvc.create(db, actorOf(req), req.body));
+  app.patch('/api/vehicles/:id', { schema: { tags, summary: '修改车辆', params: ZIdParam, body: ZVehicleUpdate, response: { 200: ZVehicle } }, config: manage },
+    (req) => vehicleSvc.update(db, actorOf(req), req.params.id, req.body));
 }

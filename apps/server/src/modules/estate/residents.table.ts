@@ -52,3 +52,19 @@ export const roomResidents = pgTable('room_residents', {
   index('room_residents_room_idx').on(t.companyId, t.roomId, t.validFrom),
   index('room_residents_person_idx').on(t.companyId, t.personId),
 ]);
+
+/** 车辆: a resident's vehicle, optionally on a parking space; plates validated for Chinese formats. */
+export const vehicles = pgTable('vehicles', {
+  id: id(),
+  companyId: uuid('company_id').notNull(),
+  projectId: uuid('project_id').notNull(),
+  plate: text('plate').notNull(),
+  personId: uuid('person_id').references(() => persons.id),
+  roomId: uuid('room_id').references(() => rooms.id),
+  parkingSpaceId: uuid('parking_space_id'),
+  brand: text('brand'),
+  color: text('color'),
+  status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('vehicles_plate_uq').on(t.companyId, t.projectId, t.plate), index('vehicles_person_idx').on(t.companyId, t.personId)]);
