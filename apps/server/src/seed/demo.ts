@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { ZBuildingGenerate } from '@wuye/shared';
 import { hashPassword } from '../lib/passwords.ts';
-import { systemActor } from '../lib/actor.ts';
-import { generate } from '../modules/estate/buildings.service.ts';
-import { rooms } from '../modules/estate/estate.table.ts';
+import { piiCipher } from '../lib/pii-crypto.ts';
+import { maskPhone } from '../lib/pii.ts';
+import type { Secrets } from '../lib/secrets.ts';
+import { persons, roomResidents } from '../modules/estate/residents.table.ts';
+import { seedDemoEstate } from './demo-estate.ts';
 import { users } from '../modules/auth/auth.table.ts';
 import { createCompanyWithRoles } from '../modules/org/company.service.ts';
 import { companies, membershipProjects, membershipRoles, memberships, projects, residentRooms, roles } from '../modules/org/org.table.ts';
@@ -26,10 +27,11 @@ export const demoAccounts = [
   { username: 'resident', phone: '13900000001', name: '吴业主', role: 'resident', projects: [] },
 ] as const;
 
-export async function seedDemo(db: Executor): Promise<boolean> {
+export async function seedDemo(db: Executor, secrets: Secrets): Promise<{ sampleIdNumbers: string[] } | false> {
   const [exists] = await db.select({ id: companies.id }).from(companies).where(eq(companies.code, 'DEMO'));
   if (exists) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let sampleIdNumbers: string[] = [];
   await db.transaction(async (tx) => {
     const company = await createCompanyWithRoles(tx, { code: 'DEMO', name: '示例物业服务集团' });
     const projectRows = await tx.insert(projects).values([
@@ -38,6 +40,7 @@ export async function seedDemo(db: Executor): Promise<boolean> {
     ]).returning();
     const projectId = (code: string) => projectRows.find((p) => p.code === code)!.id;
     let residentMembership = '';
+    let residentUserId = '';
     for (const a of demoAccounts) {
       const [u] = await tx.insert(users).values({
         username: a.username, phone: a.phone, name: a.name, passwordHash, isPlatformAdmin: 'platform' in a && a.platform,
@@ -49,24 +52,25 @@ export async function seedDemo(db: Executor): Promise<boolean> {
       }).returning();
       const [role] = await tx.select().from(roles).where(and(eq(roles.companyId, company.id), eq(roles.code, a.role)));
       await tx.insert(membershipRoles).values({ companyId: company.id, membershipId: m!.id, roleId: role!.id });
-      if (a.role === 'resident') residentMembership = m!.id;
+      if (a.role === 'resident') { residentMembership = m!.id; residentUserId = u!.id; }
       for (const code of a.projects) {
         await tx.insert(membershipProjects).values({ companyId: company.id, membershipId: m!.id, projectId: projectId(code) });
       }
     }
-    // 阳光花园: two towers, 2 units × 6 floors × 2 rooms each; the demo owner lives in 1-1-0101
-    const actor = systemActor(company.id, 'demo-seed');
-    for (const [code, name] of [['1', '1号楼'], ['2', '2号楼']] as const) {
-      await generate(tx, actor, projectId('YGHY'), ZBuildingGenerate.parse({
-        code, name, units: 2, floors: 6, roomsPerFloor: 2, areas: [{ buildingArea: '89.50', insideArea: '72.30' }, { buildingArea: '126.80', insideArea: '101.20' }],
-      }));
-    }
-    const [room] = await tx.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.companyId, company.id), eq(rooms.code, '1-1-0101')));
+    const cipher = piiCipher(secrets);
+    const estate = await seedDemoEstate(tx, cipher, company.id, { home: projectId('YGHY'), office: projectId('JGSW') });
+    sampleIdNumbers = estate.sampleIdNumbers;
+    const room = { id: estate.homeRoomId };
+    const [owner] = await tx.insert(persons).values({
+      companyId: company.id, name: '吴业主', phoneEnc: cipher.encrypt('13900000001'), phoneBidx: cipher.blindIndex('13900000001'),
+      phoneMasked: maskPhone('13900000001'), userId: residentUserId,
+    }).returning();
+    await tx.insert(roomResidents).values({ companyId: company.id, projectId: projectId('YGHY'), roomId: room.id, personId: owner!.id, relation: 'owner', shareBp: 10000, validFrom: '2024-01-01' });
     await tx.insert(residentRooms).values({
-      companyId: company.id, projectId: projectId('YGHY'), membershipId: residentMembership, roomId: room!.id, relation: 'owner', status: 'active',
+      companyId: company.id, projectId: projectId('YGHY'), membershipId: residentMembership, roomId: room.id, relation: 'owner', status: 'active',
     });
   });
-  return true;
+  return { sampleIdNumbers };
 }
 
 export function demoLoginTable(): string {
