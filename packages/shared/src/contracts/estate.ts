@@ -50,6 +50,9 @@ export const ZRoom = z.object({
 export const ZRoomQuery = ZPageQuery.extend({
   projectId: ZId.optional(), buildingId: ZId.optional(), unitId: ZId.optional(),
   status: z.enum(roomStatusValues).optional(), q: z.string().max(32).optional(),
+  /** current owner or resident by name (prefix) or phone (exact, through the blind index) */
+  owner: z.string().trim().max(32).optional(),
+  phone: z.string().regex(/^1[3-9]\d{9}$/, 'invalid_phone').optional(),
 });
 
 /** hundredths of m² → "89.50" */

@@ -12,6 +12,7 @@ import { rooms } from './estate.table.ts';
 import * as buildings from './buildings.service.ts';
 import * as roomSvc from './rooms.service.ts';
 import * as views from './views.service.ts';
+import { cipherOf } from './persons.service.ts';
 
 const tags = ['estate'];
 
@@ -37,6 +38,13 @@ export function estateRoutes(app: App, ctx: AppContext) {
     if (q.unitId) conds.push(eq(rooms.unitId, q.unitId));
     if (q.status) conds.push(eq(rooms.status, q.status));
     if (q.q) conds.push(sql`${rooms.code} like ${`%${q.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`}`);
+    if (q.owner || q.phone) {
+      const who = q.phone
+        ? sql`p.phone_bidx = ${cipherOf(ctx).blindIndex(q.phone)}`
+        : sql`p.name like ${`${q.owner!.replace(/[\\%_]/g, (c) => '\\' + c)}%`}`;
+      conds.push(sql`exists (select 1 from room_residents rr join persons p on p.id = rr.person_id
+        where rr.company_id = ${rooms.companyId} and rr.room_id = ${rooms.id} and rr.valid_to is null and ${who})`);
+    }
     const where = and(...conds);
     const db = ctx.database.db;
     const [rows, [n]] = await Promise.all([

@@ -79,3 +79,15 @@ describe('room residents and ownership transfer', () => {
     expect((await t.app.inject({ method: 'DELETE', url: `/api/rooms/${roomId}`, headers: { cookie: c.project_manager! } })).statusCode).toBe(409);
   });
 });
+
+describe('finding rooms by owner', () => {
+  it('searches rooms by the current owner\'s name or exact phone', async () => {
+    const p = (await post('/api/persons', { name: '搜索业主', phone: '13755556666' })).json();
+    await post(`/api/rooms/${roomId}/residents`, { personId: p.id, relation: 'family', validFrom: '2026-10-01' });
+    const byPhone = (await get(`/api/rooms?phone=13755556666`)).json();
+    expect(byPhone.items.map((r: any) => r.id)).toEqual([roomId]);
+    const byName = (await get(`/api/rooms?owner=${encodeURIComponent('搜索')}`)).json();
+    expect(byName.items.map((r: any) => r.id)).toEqual([roomId]);
+    expect((await get(`/api/rooms?phone=13755556667`)).json().total).toBe(0);
+  });
+});
