@@ -1,24 +1,57 @@
 import { z } from 'zod';
 import { ZId, ZName, ZPassword, ZPhone, ZUsername, ZVersion, ZPageQuery } from './common.ts';
 
+const ZProjectDetails = {
+  type: z.enum(['residential', 'commercial', 'office', 'mixed']),
+  address: z.string().trim().max(200).nullable(),
+  longitude: z.string().regex(/^-?\d{1,3}(\.\d{1,7})?$/, 'invalid_longitude').nullable(),
+  latitude: z.string().regex(/^-?\d{1,2}(\.\d{1,7})?$/, 'invalid_latitude').nullable(),
+  /** m² with two decimals as a string ("12500.00") */
+  landArea: z.string().nullable(),
+  floorArea: z.string().nullable(),
+  developer: z.string().trim().max(100).nullable(),
+  contractStart: z.iso.date().nullable(),
+  contractEnd: z.iso.date().nullable(),
+  roomCodePattern: z.string(),
+};
 export const ZProject = z.object({
   id: ZId,
   companyId: ZId,
   code: z.string(),
   name: z.string(),
   status: z.enum(['active', 'archived']),
+  ...ZProjectDetails,
   version: z.number().int(),
   createdAt: z.string(),
 });
 export type Project = z.infer<typeof ZProject>;
 
 export const ZProjectCode = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'invalid_code');
-export const ZProjectCreate = z.object({ code: ZProjectCode, name: ZName }).strict();
+const ZAreaInput = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(String(v).trim());
+  if (!m) { ctx.addIssue({ code: 'custom', message: 'invalid_area' }); return z.NEVER; }
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+});
+const ZRoomCodePattern = z.string().max(64).refine((p) => p.includes('{room') && p.includes('{floor'), 'pattern_needs_floor_and_room');
+const editable = {
+  type: ZProjectDetails.type.optional(),
+  address: ZProjectDetails.address.optional(),
+  longitude: ZProjectDetails.longitude.optional(),
+  latitude: ZProjectDetails.latitude.optional(),
+  landArea: ZAreaInput.nullable().optional(),
+  floorArea: ZAreaInput.nullable().optional(),
+  developer: ZProjectDetails.developer.optional(),
+  contractStart: ZProjectDetails.contractStart.optional(),
+  contractEnd: ZProjectDetails.contractEnd.optional(),
+  roomCodePattern: ZRoomCodePattern.optional(),
+};
+export const ZProjectCreate = z.object({ code: ZProjectCode, name: ZName, ...editable }).strict();
 export const ZProjectUpdate = z.object({
   version: ZVersion,
   name: ZName.optional(),
   status: z.enum(['active', 'archived']).optional(),
-}).strict();
+  ...editable,
+}).strict().refine((p) => !p.contractStart || !p.contractEnd || p.contractEnd >= p.contractStart, { path: ['contractEnd'], message: 'before_start' });
 
 export const ZRole = z.object({
   id: ZId,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 import { users } from '../auth/auth.table.ts';
 
@@ -23,6 +23,18 @@ export const projects = pgTable('projects', {
   code: text('code').notNull(),
   name: text('name').notNull(),
   status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+  type: text('type', { enum: ['residential', 'commercial', 'office', 'mixed'] }).notNull().default('residential'),
+  address: text('address'),
+  /** GCJ-02 coordinates as decimal strings (what Chinese map SDKs use) */
+  longitude: text('longitude'),
+  latitude: text('latitude'),
+  /** hundredths of m² */
+  landArea: bigint('land_area', { mode: 'number' }),
+  floorArea: bigint('floor_area', { mode: 'number' }),
+  developer: text('developer'),
+  contractStart: date('contract_start', { mode: 'string' }),
+  contractEnd: date('contract_end', { mode: 'string' }),
+  managerMembershipId: uuid('manager_membership_id'),
   /** 统一编码规则 for room codes (see estate/room-code.ts) */
   roomCodePattern: text('room_code_pattern').notNull().default('{building}-{unit}-{floor:02}{room:02}'),
   version: version(),

@@ -47,6 +47,17 @@ describe('projects', () => {
     expect(audit.items[0].before.name).toBe('新项目');
     expect(audit.items[0].after.name).toBe('改名后');
   });
+
+  it('keeps project details: type, address, GPS, exact areas, developer and contract period', async () => {
+    const res = await req('POST', '/api/projects', c.hq_admin!, {
+      code: 'DTL', name: '详情项目', type: 'mixed', address: '上海市浦东新区世纪大道 100 号', longitude: '121.5065', latitude: '31.2384',
+      landArea: '52000.5', floorArea: 180000, developer: '示例置业', contractStart: '2026-01-01', contractEnd: '2028-12-31',
+    });
+    expect(res.json()).toMatchObject({ type: 'mixed', landArea: '52000.50', floorArea: '180000.00', contractEnd: '2028-12-31' });
+    const bad = await req('PATCH', `/api/projects/${res.json().id}`, c.hq_admin!, { version: 1, contractStart: '2029-01-01', contractEnd: '2028-01-01', latitude: '999' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.map((d: any) => d.path)).toEqual(expect.arrayContaining(['body.latitude']));
+  });
 });
 
 describe('roles', () => {

@@ -10,8 +10,11 @@ import { checkVersioned } from '../../lib/versioned.ts';
 import { record } from '../audit/audit.service.ts';
 import { projects } from './org.table.ts';
 
+const area = (v: number | null) => (v == null ? null : `${Math.floor(v / 100)}.${String(v % 100).padStart(2, '0')}`);
 const view = (p: typeof projects.$inferSelect): Project => ({
   id: p.id, companyId: p.companyId, code: p.code, name: p.name, status: p.status, version: p.version, createdAt: p.createdAt.toISOString(),
+  type: p.type, address: p.address, longitude: p.longitude, latitude: p.latitude, landArea: area(p.landArea), floorArea: area(p.floorArea),
+  developer: p.developer, contractStart: p.contractStart, contractEnd: p.contractEnd, roomCodePattern: p.roomCodePattern,
 });
 
 export async function list(ctx: AppContext, actor: Actor) {
@@ -33,7 +36,7 @@ export async function create(ctx: AppContext, actor: Actor, input: z.infer<typeo
   const companyId = requireCompany(actor);
   if (actor.projectIds !== 'all') throw forbidden('只有总部可以新建项目');
   return ctx.database.db.transaction(async (tx) => {
-    const [p] = await tx.insert(projects).values({ companyId, code: input.code, name: input.name }).returning();
+    const [p] = await tx.insert(projects).values({ companyId, ...input }).returning();
     await record(tx, actor, 'project.created', { type: 'project', id: p!.id, projectId: p!.id }, null, view(p!));
     return view(p!);
   });
