@@ -1,8 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
 import { setUnauthorizedHandler } from '../shared/api.ts';
-import { AppProviders } from '../shared/AppProviders.tsx';
+import { mountApp } from '../shared/mountApp.tsx';
 import { createQueryClient } from '../shared/queryClient.ts';
 import { createConsoleRouter } from './routes.tsx';
 import './console.css';
@@ -19,10 +16,4 @@ setUnauthorizedHandler(() => {
   void router.navigate(here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`, { replace: true });
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AppProviders client={queryClient}>
-      <RouterProvider router={router} />
-    </AppProviders>
-  </StrictMode>,
-);
+mountApp({ client: queryClient, router });

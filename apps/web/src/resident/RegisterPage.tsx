@@ -5,9 +5,9 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../shared/api.ts';
 import { fetchMe, ME_KEY } from '../shared/auth.ts';
 import { errorText, useApiErrorHandler } from '../shared/errors.ts';
-import { LangSwitch } from '../shared/LangSwitch.tsx';
+import { H5AuthPage } from '../shared/h5/H5AuthPage.tsx';
+import { PasswordFields } from '../shared/PasswordFields.tsx';
 import type { PrivacyPolicy } from '../shared/types.ts';
-import '../shared/h5/h5.css';
 
 interface Values {
   phone: string;
@@ -59,11 +59,7 @@ export function RegisterPage() {
   };
 
   return (
-    <div className="h5-auth" data-testid="register-page">
-      <div className="h5-auth-top">
-        <LangSwitch />
-      </div>
-      <Typography.Title level={2}>{t('register.title')}</Typography.Title>
+    <H5AuthPage testId="register-page" title={t('register.title')}>
       <Form form={form} layout="vertical" size="large" requiredMark={false} onFinish={onFinish}>
         <Form.Item name="phone" label={t('register.phone')} rules={[{ required: true }, { pattern: /^1[3-9]\d{9}$/, message: t('validation.invalid_phone') }]}>
           <Input inputMode="tel" maxLength={11} autoComplete="tel" data-testid="register-phone" />
@@ -71,23 +67,11 @@ export function RegisterPage() {
         <Form.Item name="name" label={t('register.name')} rules={[{ required: true, whitespace: true }, { max: 64 }]}>
           <Input maxLength={64} autoComplete="name" data-testid="register-name" />
         </Form.Item>
-        <Form.Item name="password" label={t('register.password')} rules={[{ required: true }, { min: 8, message: t('sessions.minLength') }]}>
-          <Input.Password autoComplete="new-password" data-testid="register-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('register.confirmPassword')}
-          dependencies={['password']}
-          rules={[
-            { required: true },
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                !value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('sessions.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="register-confirm" />
-        </Form.Item>
+        <PasswordFields
+          name="password"
+          keys={{ label: 'register.password', confirmLabel: 'register.confirmPassword', mismatch: 'sessions.mismatch' }}
+          testIds={{ password: 'register-password', confirm: 'register-confirm' }}
+        />
         <Typography.Text strong>{t('register.policy')}</Typography.Text>
         {policy.isLoading && <Skeleton active paragraph={{ rows: 3 }} />}
         {policy.isError && <Alert type="error" showIcon title={errorText(t, policy.error)} />}
@@ -116,6 +100,6 @@ export function RegisterPage() {
       <Typography.Paragraph style={{ textAlign: 'center', marginTop: 16 }}>
         {t('auth.haveAccount')} <Link to="/login">{t('auth.goLogin')}</Link>
       </Typography.Paragraph>
-    </div>
+    </H5AuthPage>
   );
 }

@@ -1,10 +1,11 @@
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Space, Tooltip } from 'antd';
+import { Button, Form, Input, Space, Tooltip } from 'antd';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from './api.ts';
 import { fetchCaptcha, useLogin } from './auth.ts';
 import { errorText } from './errors.ts';
+import { FormErrorAlert } from './FormErrorAlert.tsx';
 import type { Captcha } from './types.ts';
 import './captcha.css';
 
@@ -74,11 +75,7 @@ export function LoginForm({ onSuccess, size = 'large', footer, initialLogin }: P
       autoComplete="on"
       initialValues={initialLogin ? { login: initialLogin } : undefined}
     >
-      {error && (
-        <Form.Item>
-          <Alert type="error" showIcon title={error} data-testid="login-error" />
-        </Form.Item>
-      )}
+      <FormErrorAlert error={error} testId="login-error" />
       <Form.Item name="login" label={t('auth.login')} rules={[{ required: true, whitespace: true, message: t('auth.loginRequired') }]}>
         <Input prefix={<UserOutlined />} autoComplete="username" data-testid="login-username" />
       </Form.Item>

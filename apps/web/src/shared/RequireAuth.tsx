@@ -1,7 +1,7 @@
 import { Button, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation, useNavigate } from 'react-router';
 import { isUnauthenticated, useMe } from './auth.ts';
 import { errorText } from './errors.ts';
 import type { Me } from './types.ts';
@@ -44,4 +44,13 @@ export function RequireAuth({ loginPath, children }: Props) {
 export function nextPath(search: string, fallback = '/'): string {
   const next = new URLSearchParams(search).get('next');
   return next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
+}
+
+/** For a login page: where to go once signed in, whether the visitor already is, and the way there. */
+export function useLoginDestination() {
+  const navigate = useNavigate();
+  const { search } = useLocation();
+  const me = useMe();
+  const next = nextPath(search);
+  return { next, signedIn: !!me.data, go: () => void navigate(next, { replace: true }) };
 }

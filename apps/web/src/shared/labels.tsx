@@ -22,3 +22,9 @@ export function StatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
   return <Tag color={statusColours[status] ?? 'default'}>{t(`status.${status}`, { defaultValue: status })}</Tag>;
 }
+
+/** Select options for these statuses, with their translated labels. */
+export function statusOptions<S extends string>(t: TFunction, statuses: readonly S[]) {
+  const label = (s: string) => t(`status.${s}`);
+  return statuses.map((s) => ({ value: s, label: label(s) }));
+}

@@ -1,7 +1,8 @@
 import { CarryOutOutlined } from '@ant-design/icons';
-import { Card, Empty, Space, Tag, Typography } from 'antd';
+import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSignedInMe } from '../shared/auth.ts';
+import { GreetingCard, PlaceholderCard } from '../shared/h5/HomeCards.tsx';
 import { RoleTag } from '../shared/labels.tsx';
 
 export function StaffHome() {
@@ -9,31 +10,15 @@ export function StaffHome() {
   const me = useSignedInMe();
   return (
     <div data-testid="h5-home">
-      <Card>
-        <Typography.Title level={4} style={{ marginTop: 0 }}>
-          {t('h5.hello', { name: me.user.name })}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          {me.companyName}
-        </Typography.Paragraph>
+      <GreetingCard me={me}>
         <Space size={[0, 6]} wrap>
           {me.roles.map((r) => (
             <RoleTag key={r} code={r} />
           ))}
           <Tag color="blue">{t(`scope.${me.scope}`)}</Tag>
         </Space>
-      </Card>
-      <Card
-        title={
-          <Space>
-            <CarryOutOutlined />
-            {t('h5.myTasks')}
-          </Space>
-        }
-        data-testid="h5-tasks"
-      >
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('h5.tasksPlaceholder')} />
-      </Card>
+      </GreetingCard>
+      <PlaceholderCard icon={<CarryOutOutlined />} title={t('h5.myTasks')} placeholder={t('h5.tasksPlaceholder')} testId="h5-tasks" />
     </div>
   );
 }

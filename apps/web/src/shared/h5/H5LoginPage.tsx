@@ -1,28 +1,17 @@
-import { Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
-import { useMe } from '../auth.ts';
-import { LangSwitch } from '../LangSwitch.tsx';
+import { Navigate } from 'react-router';
 import { LoginPanel } from '../LoginPanel.tsx';
-import { nextPath } from '../RequireAuth.tsx';
-import './h5.css';
+import { useLoginDestination } from '../RequireAuth.tsx';
+import { H5AuthPage } from './H5AuthPage.tsx';
 
 export function H5LoginPage({ titleKey, footer }: { titleKey: string; footer?: ReactNode }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const { search } = useLocation();
-  const me = useMe();
-  const next = nextPath(search);
-  if (me.data) return <Navigate to={next} replace />;
+  const destination = useLoginDestination();
+  if (destination.signedIn) return <Navigate to={destination.next} replace />;
   return (
-    <div className="h5-auth" data-testid="login-page">
-      <div className="h5-auth-top">
-        <LangSwitch />
-      </div>
-      <Typography.Title level={2}>{t(titleKey)}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('auth.title')}</Typography.Paragraph>
-      <LoginPanel onSuccess={() => void navigate(next, { replace: true })} footer={footer} />
-    </div>
+    <H5AuthPage testId="login-page" title={t(titleKey)} subtitle={t('auth.title')}>
+      <LoginPanel onSuccess={destination.go} footer={footer} />
+    </H5AuthPage>
   );
 }

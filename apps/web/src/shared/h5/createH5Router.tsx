@@ -11,7 +11,7 @@ import { MobileShell } from './MobileShell.tsx';
 /** Screens shown without a session: a 401 there is an answer, not an expired session. */
 const PUBLIC_PATHS = ['/login', '/register', '/reset-password'];
 
-interface Options {
+export interface H5RouterOptions {
   kind: 'staff' | 'resident';
   /** i18n key of the app's name */
   titleKey: string;
@@ -29,7 +29,7 @@ interface Options {
  * H5 apps use hash routing (`/m/staff/#/me`): every screen is the one HTML document at the
  * app's prefix, so the server and the service worker only ever deal with that one URL.
  */
-export function createH5Router(o: Options) {
+export function createH5Router(o: H5RouterOptions) {
   const router = createHashRouter([
     { path: '/login', element: o.login },
     { path: '/reset-password', element: <H5ResetPasswordPage titleKey={o.titleKey} /> },

@@ -1,13 +1,14 @@
-import { LockOutlined, MobileOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Typography } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
+import { App, Button, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../api.ts';
-import { applyFieldErrors, errorText } from '../errors.ts';
-import { useResetByCode } from './api.ts';
-import { phoneRules } from './phone.ts';
-import { SmsCodeField } from './SmsCodeField.tsx';
+import { applyFieldErrors } from '../errors.ts';
+import { FormErrorAlert } from '../FormErrorAlert.tsx';
+import { PasswordFields, type PasswordFieldKeys } from '../PasswordFields.tsx';
+import { smsAuthErrorText, useResetByCode } from './api.ts';
+import { PhoneAndCodeFields } from './SmsCodeField.tsx';
 
 interface Values {
   phone: string;
@@ -21,6 +22,16 @@ export interface PasswordResetState {
   passwordReset: true;
   phone: string;
 }
+
+const RESET_PASSWORD_KEYS: PasswordFieldKeys = {
+  label: 'smsAuth.newPassword',
+  confirmLabel: 'smsAuth.confirmPassword',
+  mismatch: 'smsAuth.mismatch',
+  minLength: 'smsAuth.passwordMin',
+  maxLength: 'smsAuth.passwordMax',
+  required: 'smsAuth.newPasswordRequired',
+  confirmRequired: 'smsAuth.confirmRequired',
+};
 
 /**
  * 忘记密码: a code sent to the account's phone (purpose 'reset') sets a new password; every
@@ -43,55 +54,22 @@ export function ResetPasswordForm({ size = 'large' }: { size?: 'middle' | 'large
       const state: PasswordResetState = { passwordReset: true, phone };
       void navigate('/login', { replace: true, state });
     } catch (e) {
-      if (isApiError(e) && e.code === 'invalid_credentials') setError(t('smsAuth.invalidCode'));
-      else if (isApiError(e) && e.code === 'validation_failed' && applyFieldErrors(form, e, t) > 0) setError(t('error.validation'));
-      else if (isApiError(e) && (e.code === 'account_locked' || e.code === 'throttled')) setError(t(`error.${e.code}`));
-      else setError(errorText(t, e));
+      if (isApiError(e) && e.code === 'validation_failed' && applyFieldErrors(form, e, t) > 0) setError(t('error.validation'));
+      else setError(smsAuthErrorText(t, e));
     }
   };
 
   return (
     <Form form={form} size={size} layout="vertical" requiredMark={false} onFinish={onFinish} data-testid="reset-form">
-      {error && (
-        <Form.Item>
-          <Alert type="error" showIcon title={error} data-testid="reset-error" />
-        </Form.Item>
-      )}
+      <FormErrorAlert error={error} testId="reset-error" />
       <Typography.Paragraph type="secondary">{t('smsAuth.resetHint')}</Typography.Paragraph>
-      <Form.Item name="phone" label={t('smsAuth.phone')} rules={phoneRules(t)}>
-        <Input prefix={<MobileOutlined />} inputMode="tel" maxLength={11} autoComplete="tel" data-testid="reset-phone" />
-      </Form.Item>
-      <SmsCodeField
+      <PhoneAndCodeFields
         purpose="reset"
         size={size}
         onError={setError}
-        testIds={{ send: 'reset-send', code: 'reset-code', demo: 'reset-demo-code' }}
+        testIds={{ phone: 'reset-phone', send: 'reset-send', code: 'reset-code', demo: 'reset-demo-code' }}
       />
-      <Form.Item
-        name="newPassword"
-        label={t('smsAuth.newPassword')}
-        rules={[
-          { required: true, message: t('smsAuth.newPasswordRequired') },
-          { min: 8, message: t('smsAuth.passwordMin') },
-          { max: 128, message: t('smsAuth.passwordMax') },
-        ]}
-      >
-        <Input.Password prefix={<LockOutlined />} autoComplete="new-password" data-testid="reset-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('smsAuth.confirmPassword')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('smsAuth.confirmRequired') },
-          ({ getFieldValue }) => ({
-            validator: (_, value) =>
-              !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('smsAuth.mismatch'))),
-          }),
-        ]}
-      >
-        <Input.Password prefix={<LockOutlined />} autoComplete="new-password" data-testid="reset-confirm" />
-      </Form.Item>
+      <PasswordFields keys={RESET_PASSWORD_KEYS} testIds={{ password: 'reset-password', confirm: 'reset-confirm' }} prefix={<LockOutlined />} />
       <Form.Item style={{ marginBottom: 12 }}>
         <Button type="primary" htmlType="submit" block loading={reset.isPending} data-testid="reset-submit">
           {t('smsAuth.resetSubmit')}

@@ -1,13 +1,14 @@
-import { SafetyOutlined } from '@ant-design/icons';
+import { MobileOutlined, SafetyOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../errors.ts';
 import { requestSmsCode, throttledFor, type SmsPurpose } from './api.ts';
-import { readPhone } from './phone.ts';
+import { phoneRules, readPhone } from './phone.ts';
 import { useCountdowns } from './useCountdowns.ts';
 
 export interface SmsTestIds {
+  phone: string;
   send: string;
   code: string;
   demo: string;
@@ -21,11 +22,24 @@ interface Props {
   size?: 'middle' | 'large';
 }
 
+/** The `phone` field and, under it, its SMS `code` field: the first steps of every sign-in or reset by code. */
+export function PhoneAndCodeFields(props: Props) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name="phone" label={t('smsAuth.phone')} rules={phoneRules(t)}>
+        <Input prefix={<MobileOutlined />} inputMode="tel" maxLength={11} autoComplete="tel" data-testid={props.testIds.phone} />
+      </Form.Item>
+      <SmsCodeField {...props} />
+    </>
+  );
+}
+
 /**
  * The six-digit `code` field of a form that also has a `phone` field, with a "获取验证码" button,
  * the server's re-send countdown for that number and, in the demo, the code itself.
  */
-export function SmsCodeField({ purpose, testIds, onError, size = 'large' }: Props) {
+function SmsCodeField({ purpose, testIds, onError, size = 'large' }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const countdowns = useCountdowns();

@@ -1,12 +1,9 @@
-import { MobileOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input } from 'antd';
+import { Button, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api.ts';
-import { errorText } from '../errors.ts';
-import { useSmsLogin } from './api.ts';
-import { phoneRules } from './phone.ts';
-import { SmsCodeField } from './SmsCodeField.tsx';
+import { FormErrorAlert } from '../FormErrorAlert.tsx';
+import { smsAuthErrorText, useSmsLogin } from './api.ts';
+import { PhoneAndCodeFields } from './SmsCodeField.tsx';
 
 interface Values {
   phone: string;
@@ -31,27 +28,18 @@ export function SmsLoginForm({ onSuccess, size = 'large' }: Props) {
       await login.mutateAsync({ phone: v.phone.trim(), code: v.code.trim() });
       onSuccess();
     } catch (e) {
-      if (isApiError(e) && e.code === 'invalid_credentials') setError(t('smsAuth.invalidCode'));
-      else if (isApiError(e) && (e.code === 'account_locked' || e.code === 'throttled')) setError(t(`error.${e.code}`));
-      else setError(errorText(t, e));
+      setError(smsAuthErrorText(t, e));
     }
   };
 
   return (
     <Form form={form} size={size} layout="vertical" requiredMark={false} onFinish={onFinish} autoComplete="on">
-      {error && (
-        <Form.Item>
-          <Alert type="error" showIcon title={error} data-testid="login-sms-error" />
-        </Form.Item>
-      )}
-      <Form.Item name="phone" label={t('smsAuth.phone')} rules={phoneRules(t)}>
-        <Input prefix={<MobileOutlined />} inputMode="tel" maxLength={11} autoComplete="tel" data-testid="login-sms-phone" />
-      </Form.Item>
-      <SmsCodeField
+      <FormErrorAlert error={error} testId="login-sms-error" />
+      <PhoneAndCodeFields
         purpose="login"
         size={size}
         onError={setError}
-        testIds={{ send: 'login-sms-send', code: 'login-sms-code', demo: 'login-sms-demo-code' }}
+        testIds={{ phone: 'login-sms-phone', send: 'login-sms-send', code: 'login-sms-code', demo: 'login-sms-demo-code' }}
       />
       <Form.Item style={{ marginBottom: 0 }}>
         <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-sms-submit">

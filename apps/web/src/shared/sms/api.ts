@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import type { ZResetByCode, ZSmsCodeRequest, ZSmsCodeSent, ZSmsLogin } from '@wuye/shared';
 import { api, isApiError } from '../api.ts';
 import { fetchMe, ME_KEY } from '../auth.ts';
+import { errorText } from '../errors.ts';
 
 export type SmsPurpose = z.infer<typeof ZSmsCodeRequest>['purpose'];
 export type SmsCodeSent = z.infer<typeof ZSmsCodeSent>;
@@ -22,6 +24,13 @@ export function throttledFor(err: unknown): number | null {
   if (!isApiError(err) || err.status !== 429) return null;
   const wait = (err.details as { retryAfter?: unknown } | null | undefined)?.retryAfter;
   return typeof wait === 'number' && wait > 0 ? Math.ceil(wait) : null;
+}
+
+/** What a refused sign-in or reset by code says: a wrong code, a locked account, too many tries, or the server's message. */
+export function smsAuthErrorText(t: TFunction, err: unknown): string {
+  if (isApiError(err) && err.code === 'invalid_credentials') return t('smsAuth.invalidCode');
+  if (isApiError(err) && (err.code === 'account_locked' || err.code === 'throttled')) return t(`error.${err.code}`);
+  return errorText(t, err);
 }
 
 /** POST /api/auth/login-sms: signs in like the password login (session cookie, fresh /me). */

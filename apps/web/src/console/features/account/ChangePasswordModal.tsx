@@ -1,7 +1,9 @@
-import { App, Form, Input, Modal } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api.ts';
-import { errorText, useApiErrorHandler } from '../../../shared/errors.ts';
+import { errorText } from '../../../shared/errors.ts';
+import { PasswordFields } from '../../../shared/PasswordFields.tsx';
+import { useSaveFeedback } from '../../../shared/useSaveFeedback.ts';
 import { useChangePassword } from './api.ts';
 
 interface Values {
@@ -12,24 +14,20 @@ interface Values {
 
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const change = useChangePassword();
-  const onError = useApiErrorHandler();
+  const saved = useSaveFeedback(form, onClose, { doneKey: 'sessions.passwordChanged' });
 
   const submit = async () => {
     const v = await form.validateFields();
     change.mutate(
       { oldPassword: v.oldPassword, newPassword: v.newPassword },
       {
-        onSuccess: () => {
-          void message.success(t('sessions.passwordChanged'));
-          onClose();
-        },
+        onSuccess: saved.onSuccess,
         onError: (e) => {
           if (isApiError(e) && e.code === 'invalid_credentials') {
             form.setFields([{ name: 'oldPassword', errors: [errorText(t, e)] }]);
-          } else onError(e, { form });
+          } else saved.onError(e);
         },
       },
     );
@@ -49,23 +47,10 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         <Form.Item name="oldPassword" label={t('sessions.oldPassword')} rules={[{ required: true }]}>
           <Input.Password autoComplete="current-password" data-testid="password-old" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('sessions.newPassword')} rules={[{ required: true }, { min: 8, message: t('sessions.minLength') }]}>
-          <Input.Password autoComplete="new-password" data-testid="password-new" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('sessions.confirmPassword')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true },
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('sessions.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="password-confirm" />
-        </Form.Item>
+        <PasswordFields
+          keys={{ label: 'sessions.newPassword', confirmLabel: 'sessions.confirmPassword', mismatch: 'sessions.mismatch' }}
+          testIds={{ password: 'password-new', confirm: 'password-confirm' }}
+        />
       </Form>
     </Modal>
   );

@@ -1,8 +1,8 @@
 import { LockOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiErrorHandler } from '../../../shared/errors.ts';
+import { ConfirmMutationLink } from '../../../shared/ConfirmMutationLink.tsx';
 import { formatDateTime } from '../../../shared/time.ts';
 import type { SessionInfo } from '../../../shared/types.ts';
 import { useRevokeSession, useSessions } from './api.ts';
@@ -10,10 +10,8 @@ import { ChangePasswordModal } from './ChangePasswordModal.tsx';
 
 export default function SessionsPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const sessions = useSessions();
   const revoke = useRevokeSession();
-  const onError = useApiErrorHandler();
   const [pwOpen, setPwOpen] = useState(false);
 
   return (
@@ -57,19 +55,9 @@ export default function SessionsPage() {
             width: 100,
             render: (_, r) =>
               r.current ? null : (
-                <Popconfirm
-                  title={t('sessions.revoke')}
-                  onConfirm={() =>
-                    revoke.mutate(r.id, {
-                      onSuccess: () => void message.success(t('sessions.revoked')),
-                      onError: (e) => onError(e),
-                    })
-                  }
-                >
-                  <Button type="link" danger size="small">
-                    {t('sessions.revoke')}
-                  </Button>
-                </Popconfirm>
+                <ConfirmMutationLink confirm={t('sessions.revoke')} mutation={revoke} variables={r.id} done={t('sessions.revoked')} danger>
+                  {t('sessions.revoke')}
+                </ConfirmMutationLink>
               ),
           },
         ]}

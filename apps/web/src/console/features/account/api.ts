@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../shared/api.ts';
 import type { SessionInfo } from '../../../shared/types.ts';
+import { useInvalidatingMutation } from '../../../shared/useInvalidatingMutation.ts';
 
 const KEY = ['auth', 'sessions'] as const;
 
@@ -9,18 +10,11 @@ export function useSessions() {
 }
 
 export function useRevokeSession() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.delete(`/api/auth/sessions/${encodeURIComponent(id)}`, { noProject: true }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
-  });
+  return useInvalidatingMutation(KEY, (id: string) => api.delete(`/api/auth/sessions/${encodeURIComponent(id)}`, { noProject: true }));
 }
 
 export function useChangePassword() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { oldPassword: string; newPassword: string }) =>
-      api.post<unknown>('/api/auth/password', body, { noProject: true, noAuthRedirect: true }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
-  });
+  return useInvalidatingMutation(KEY, (body: { oldPassword: string; newPassword: string }) =>
+    api.post<unknown>('/api/auth/password', body, { noProject: true, noAuthRedirect: true }),
+  );
 }

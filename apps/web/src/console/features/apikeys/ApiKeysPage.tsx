@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedInMe } from '../../../shared/auth.ts';
-import { useApiErrorHandler } from '../../../shared/errors.ts';
+import { ConfirmMutationLink } from '../../../shared/ConfirmMutationLink.tsx';
 import { permLabel } from '../../../shared/labels.tsx';
 import { PageHead } from '../../../shared/PageHead.tsx';
 import { formatDateTime } from '../../../shared/time.ts';
@@ -13,11 +13,9 @@ import { ApiKeyCreateModal } from './ApiKeyCreateModal.tsx';
 
 export default function ApiKeysPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const me = useSignedInMe();
   const keys = useApiKeys();
   const revoke = useRevokeApiKey();
-  const onError = useApiErrorHandler();
   const [open, setOpen] = useState(false);
   const projectName = (id: string) => me.projects.find((p) => p.id === id)?.name ?? `…${id.slice(-8)}`;
 
@@ -77,19 +75,9 @@ export default function ApiKeysPage() {
               r.revokedAt ? (
                 <Tag>{t('status.revoked')}</Tag>
               ) : (
-                <Popconfirm
-                  title={t('apikeys.confirmRevoke')}
-                  onConfirm={() =>
-                    revoke.mutate(r.id, {
-                      onSuccess: () => void message.success(t('apikeys.revoked')),
-                      onError: (e) => onError(e),
-                    })
-                  }
-                >
-                  <Button type="link" danger size="small">
-                    {t('apikeys.revoke')}
-                  </Button>
-                </Popconfirm>
+                <ConfirmMutationLink confirm={t('apikeys.confirmRevoke')} mutation={revoke} variables={r.id} done={t('apikeys.revoked')} danger>
+                  {t('apikeys.revoke')}
+                </ConfirmMutationLink>
               ),
           },
         ]}

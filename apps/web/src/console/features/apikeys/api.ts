@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../shared/api.ts';
 import type { ApiKey, ApiKeyCreated } from '../../../shared/types.ts';
+import { useInvalidatingMutation } from '../../../shared/useInvalidatingMutation.ts';
 
 const KEY = ['api-keys'] as const;
 
@@ -16,17 +17,9 @@ export function useApiKeys() {
 }
 
 export function useCreateApiKey() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: ApiKeyCreate) => api.post<ApiKeyCreated>('/api/api-keys', body, { noProject: true }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
-  });
+  return useInvalidatingMutation(KEY, (body: ApiKeyCreate) => api.post<ApiKeyCreated>('/api/api-keys', body, { noProject: true }));
 }
 
 export function useRevokeApiKey() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.delete(`/api/api-keys/${id}`, { noProject: true }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
-  });
+  return useInvalidatingMutation(KEY, (id: string) => api.delete(`/api/api-keys/${id}`, { noProject: true }));
 }

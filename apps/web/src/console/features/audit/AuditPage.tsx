@@ -1,10 +1,11 @@
 import { Col, Row, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedInMe } from '../../../shared/auth.ts';
+import { LongTextCell } from '../../../shared/ListControls.tsx';
 import { PageHead } from '../../../shared/PageHead.tsx';
 import { formatDateTime } from '../../../shared/time.ts';
 import type { AuditEntry } from '../../../shared/types.ts';
+import { usePagedQuery } from '../../../shared/usePagedQuery.ts';
 import { AuditFilters } from './AuditFilters.tsx';
 import { useAuditLog, type AuditQuery } from './api.ts';
 
@@ -33,7 +34,7 @@ function BeforeAfter({ entry }: { entry: AuditEntry }) {
 export default function AuditPage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
-  const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 20 });
+  const { query, filter, pagination } = usePagedQuery<AuditQuery>();
   const log = useAuditLog(query);
   const projectName = (id: string | null) => (id ? me.projects.find((p) => p.id === id)?.name ?? `…${id.slice(-8)}` : '—');
 
@@ -42,7 +43,7 @@ export default function AuditPage() {
       <PageHead title={t('audit.title')}>
         <Typography.Text type="secondary">{t('audit.timezone')}</Typography.Text>
       </PageHead>
-      <AuditFilters me={me} onChange={(f) => setQuery((q) => ({ ...f, page: 1, pageSize: q.pageSize }))} />
+      <AuditFilters me={me} onChange={filter} />
       <Table<AuditEntry>
         rowKey="id"
         size="middle"
@@ -50,14 +51,7 @@ export default function AuditPage() {
         dataSource={log.data?.items ?? []}
         scroll={{ x: 900 }}
         expandable={{ expandedRowRender: (r) => <BeforeAfter entry={r} /> }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: log.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
-        }}
+        pagination={pagination(log.data?.total)}
         columns={[
           { title: t('audit.time'), dataIndex: 'createdAt', width: 180, render: (v: string) => formatDateTime(v) },
           {
@@ -72,14 +66,7 @@ export default function AuditPage() {
             title: t('audit.entityId'),
             dataIndex: 'entityId',
             width: 200,
-            render: (v: string | null) =>
-              v ? (
-                <Typography.Text copyable ellipsis={{ tooltip: v }} style={{ maxWidth: 180 }}>
-                  {v}
-                </Typography.Text>
-              ) : (
-                '—'
-              ),
+            render: (v: string | null) => <LongTextCell text={v} maxWidth={180} copyable />,
           },
           { title: t('audit.project'), dataIndex: 'projectId', width: 140, render: (v: string | null) => projectName(v) },
           { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },

@@ -2,8 +2,8 @@ import { Button, Result, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLogout, useSignedInMe, useSwitchCompany } from '../../../shared/auth.ts';
-import { LangSwitch } from '../../../shared/LangSwitch.tsx';
 import { setProjectId } from '../../../shared/project.ts';
+import { AuthBackdrop } from './AuthCard.tsx';
 
 /** A resident signed in to the console: point them to the resident app (or a staff company). */
 export default function ResidentNotice() {
@@ -17,10 +17,7 @@ export default function ResidentNotice() {
   });
   const staffCompanies = me.memberships.filter((m) => m.kind === 'staff' && m.companyId !== me.companyId);
   return (
-    <div className="wuye-login-bg">
-      <div style={{ position: 'fixed', top: 12, right: 16 }}>
-        <LangSwitch />
-      </div>
+    <AuthBackdrop>
       <Result
         status="info"
         title={t('auth.residentTitle')}
@@ -42,6 +39,6 @@ export default function ResidentNotice() {
           </Space>
         }
       />
-    </div>
+    </AuthBackdrop>
   );
 }

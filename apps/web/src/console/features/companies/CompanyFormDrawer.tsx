@@ -1,14 +1,15 @@
-import { App, Button, Divider, Drawer, Form, Input, Space } from 'antd';
+import { Divider, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useApiErrorHandler } from '../../../shared/errors.ts';
+import { FormDrawer } from '../../../shared/FormDrawer.tsx';
+import { newPasswordRules } from '../../../shared/PasswordFields.tsx';
+import { useSaveFeedback } from '../../../shared/useSaveFeedback.ts';
 import { useCreateCompany, type CompanyCreate } from './api.ts';
 
 export function CompanyFormDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<CompanyCreate>();
   const create = useCreateCompany();
-  const onError = useApiErrorHandler();
+  const saved = useSaveFeedback(form, onClose);
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -19,32 +20,20 @@ export function CompanyFormDrawer({ open, onClose }: { open: boolean; onClose: (
         name: v.name.trim(),
         admin: { name: v.admin.name.trim(), phone: v.admin.phone.trim(), password: v.admin.password, ...(username ? { username } : {}) },
       },
-      {
-        onSuccess: () => {
-          void message.success(t('common.saved'));
-          onClose();
-        },
-        onError: (e) => onError(e, { form }),
-      },
+      saved,
     );
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       size={480}
       title={t('companies.create')}
       onClose={onClose}
       afterOpenChange={(o) => !o && form.resetFields()}
-      forceRender
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => void submit()} data-testid="company-form-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      onSave={() => void submit()}
+      saving={create.isPending}
+      saveTestId="company-form-submit"
     >
       <Form form={form} layout="vertical">
         <Form.Item name="code" label={t('companies.code')} rules={[{ required: true }, { pattern: /^[A-Za-z0-9_-]{1,32}$/, message: t('validation.invalid_code') }]}>
@@ -63,10 +52,10 @@ export function CompanyFormDrawer({ open, onClose }: { open: boolean; onClose: (
         <Form.Item name={['admin', 'username']} label={t('companies.adminUsername')} rules={[{ pattern: /^[A-Za-z][A-Za-z0-9_.-]{2,31}$/, message: t('validation.invalid_username') }]}>
           <Input maxLength={32} autoComplete="off" />
         </Form.Item>
-        <Form.Item name={['admin', 'password']} label={t('companies.adminPassword')} rules={[{ required: true }, { min: 8, message: t('sessions.minLength') }]}>
+        <Form.Item name={['admin', 'password']} label={t('companies.adminPassword')} rules={newPasswordRules(t)}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

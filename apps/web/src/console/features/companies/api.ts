@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../shared/api.ts';
 import type { Company } from '../../../shared/types.ts';
+import { useInvalidatingMutation } from '../../../shared/useInvalidatingMutation.ts';
 
 const KEY = ['platform', 'companies'] as const;
 
@@ -15,9 +16,5 @@ export function useCompanies() {
 }
 
 export function useCreateCompany() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CompanyCreate) => api.post<Company>('/api/platform/companies', body, { noProject: true }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
-  });
+  return useInvalidatingMutation(KEY, (body: CompanyCreate) => api.post<Company>('/api/platform/companies', body, { noProject: true }));
 }

@@ -1,24 +1,24 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Select, Table, Typography } from 'antd';
+import { Table, Typography } from 'antd';
 import { channels, deliveryStatuses, type Channel, type DeliveryStatus } from '@wuye/shared/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermissions } from '../../../shared/auth.ts';
-import { useApiErrorHandler } from '../../../shared/errors.ts';
+import { ConfirmMutationLink } from '../../../shared/ConfirmMutationLink.tsx';
+import { LongTextCell, RefreshButton, ValueFilter } from '../../../shared/ListControls.tsx';
 import { PageHead } from '../../../shared/PageHead.tsx';
 import { formatDateTime } from '../../../shared/time.ts';
+import { usePagedQuery } from '../../../shared/usePagedQuery.ts';
 import { useDeliveries, useResend, type Delivery, type DeliveryQuery } from './api.ts';
 import { ChannelTag, DeliveryStatusTag } from './labels.tsx';
 
 const resendable = (s: DeliveryStatus) => s === 'failed' || s === 'dead';
+/** in-app messages are the inbox itself, not a delivery */
+const deliveryChannels = channels.filter((c) => c !== 'inapp');
 
 /** 发送记录: every outgoing SMS / WeChat / e-mail / push with its attempts; failed ones can be resent. */
 export default function DeliveriesPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { has } = usePermissions();
-  const onError = useApiErrorHandler();
-  const [query, setQuery] = useState<DeliveryQuery>({ page: 1, pageSize: 20 });
+  const { query, filter, pagination } = usePagedQuery<DeliveryQuery>();
   const log = useDeliveries(query);
   const resend = useResend();
   const canResend = has('notify.delivery.resend');
@@ -26,27 +26,25 @@ export default function DeliveriesPage() {
   return (
     <>
       <PageHead title={t('deliveries.title')}>
-        <Select<DeliveryStatus>
-          allowClear
-          style={{ width: 150 }}
+        <ValueFilter
+          values={deliveryStatuses}
+          labelPrefix="deliveryStatus"
           placeholder={t('deliveries.filterStatus')}
-          data-testid="deliveries-status"
           value={query.status}
-          onChange={(status) => setQuery((q) => ({ ...q, status, page: 1 }))}
-          options={deliveryStatuses.map((s) => ({ value: s, label: t(`deliveryStatus.${s}`) }))}
+          onChange={(status) => filter({ status })}
+          width={150}
+          testId="deliveries-status"
         />
-        <Select<Channel>
-          allowClear
-          style={{ width: 150 }}
+        <ValueFilter
+          values={deliveryChannels}
+          labelPrefix="channel"
           placeholder={t('deliveries.filterChannel')}
-          data-testid="deliveries-channel"
           value={query.channel}
-          onChange={(channel) => setQuery((q) => ({ ...q, channel, page: 1 }))}
-          options={channels.filter((c) => c !== 'inapp').map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+          onChange={(channel) => filter({ channel })}
+          width={150}
+          testId="deliveries-channel"
         />
-        <Button icon={<ReloadOutlined />} onClick={() => void log.refetch()} loading={log.isFetching}>
-          {t('common.refresh')}
-        </Button>
+        <RefreshButton query={log} />
       </PageHead>
       <Table<Delivery>
         rowKey="id"
@@ -67,14 +65,7 @@ export default function DeliveriesPage() {
             </div>
           ),
         }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: log.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
-        }}
+        pagination={pagination(log.data?.total)}
         columns={[
           { title: t('deliveries.time'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
           { title: t('deliveries.recipient'), dataIndex: 'recipient', width: 130 },
@@ -87,14 +78,7 @@ export default function DeliveriesPage() {
             title: t('deliveries.lastError'),
             dataIndex: 'lastError',
             width: 220,
-            render: (v: string | null) =>
-              v ? (
-                <Typography.Text type="danger" ellipsis={{ tooltip: v }} style={{ maxWidth: 200 }}>
-                  {v}
-                </Typography.Text>
-              ) : (
-                '—'
-              ),
+            render: (v: string | null) => <LongTextCell text={v} maxWidth={200} type="danger" />,
           },
           { title: t('deliveries.sentAt'), dataIndex: 'sentAt', width: 170, render: (v: string | null) => (v ? formatDateTime(v) : '—') },
           ...(canResend
@@ -106,16 +90,15 @@ export default function DeliveriesPage() {
                   fixed: 'right' as const,
                   render: (_: unknown, r: Delivery) =>
                     resendable(r.status) ? (
-                      <Popconfirm
-                        title={t('deliveries.confirmResend')}
-                        onConfirm={() =>
-                          resend.mutate(r.id, { onSuccess: () => void message.success(t('deliveries.resent')), onError: (e) => onError(e) })
-                        }
+                      <ConfirmMutationLink
+                        confirm={t('deliveries.confirmResend')}
+                        mutation={resend}
+                        variables={r.id}
+                        done={t('deliveries.resent')}
+                        testId={`delivery-resend-${r.id}`}
                       >
-                        <Button type="link" size="small" data-testid={`delivery-resend-${r.id}`}>
-                          {t('deliveries.resend')}
-                        </Button>
-                      </Popconfirm>
+                        {t('deliveries.resend')}
+                      </ConfirmMutationLink>
                     ) : null,
                 },
               ]

@@ -1,9 +1,10 @@
-import { Alert, App, Button, Drawer, Form, Input, Space, Tag, Typography, type InputRef } from 'antd';
+import { Alert, Form, Input, Space, Tag, Typography, type InputRef } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api.ts';
-import { useApiErrorHandler } from '../../../shared/errors.ts';
+import { FormDrawer } from '../../../shared/FormDrawer.tsx';
+import { useSaveFeedback } from '../../../shared/useSaveFeedback.ts';
 import { useSaveTemplate, type TemplateView } from './api.ts';
 import { ChannelTag } from './labels.tsx';
 
@@ -22,10 +23,9 @@ function unknownVars(text: string, allowed: string[]): string[] {
 /** Edit one template; the event's variables are tags that insert `{{var}}` at the cursor. */
 export function TemplateDrawer({ template, onClose }: { template: TemplateView | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = useSaveTemplate();
-  const onError = useApiErrorHandler();
+  const saved = useSaveFeedback(form, onClose);
   const [serverError, setServerError] = useState<string | null>(null);
   const titleRef = useRef<InputRef>(null);
   const bodyRef = useRef<TextAreaRef>(null);
@@ -72,14 +72,11 @@ export function TemplateDrawer({ template, onClose }: { template: TemplateView |
     save.mutate(
       { event: template.event, channel: template.channel, locale: template.locale, title: v.title, body: v.body },
       {
-        onSuccess: () => {
-          void message.success(t('common.saved'));
-          onClose();
-        },
+        onSuccess: saved.onSuccess,
         onError: (e) => {
           // the server names unknown variables in its message: show it where the user is looking
           if (isApiError(e) && e.status === 400 && e.code !== 'validation_failed') setServerError(e.message);
-          else onError(e, { form });
+          else saved.onError(e);
         },
       },
     );
@@ -92,20 +89,14 @@ export function TemplateDrawer({ template, onClose }: { template: TemplateView |
   } };
 
   return (
-    <Drawer
+    <FormDrawer
       open={!!template}
       size={560}
       title={t('templates.edit')}
       onClose={onClose}
-      forceRender
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => void submit()} data-testid="template-save">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      onSave={() => void submit()}
+      saving={save.isPending}
+      saveTestId="template-save"
     >
       {template && (
         <Space wrap style={{ marginBottom: 16 }}>
@@ -162,6 +153,6 @@ export function TemplateDrawer({ template, onClose }: { template: TemplateView |
           />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

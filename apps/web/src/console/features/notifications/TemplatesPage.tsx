@@ -1,7 +1,8 @@
-import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText, useApiErrorHandler } from '../../../shared/errors.ts';
+import { ConfirmMutationLink } from '../../../shared/ConfirmMutationLink.tsx';
+import { errorText } from '../../../shared/errors.ts';
 import { PageHead } from '../../../shared/PageHead.tsx';
 import { useRevertTemplate, useTemplates, type TemplateView } from './api.ts';
 import { ChannelTag } from './labels.tsx';
@@ -22,8 +23,6 @@ function eventSpans(rows: TemplateView[]): number[] {
 /** 通知模板: built-in wording per event × channel × language, overridable per company. */
 export default function TemplatesPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const onError = useApiErrorHandler();
   const templates = useTemplates();
   const revert = useRevertTemplate();
   const [editing, setEditing] = useState<TemplateView | null>(null);
@@ -88,17 +87,17 @@ export default function TemplatesPage() {
                   {t('common.edit')}
                 </Button>
                 {r.custom && r.id && (
-                  <Popconfirm
-                    title={t('templates.confirmRevert')}
-                    okButtonProps={{ 'data-testid': 'template-revert-confirm' }}
-                    onConfirm={() =>
-                      revert.mutate(r.id!, { onSuccess: () => void message.success(t('templates.reverted')), onError: (e) => onError(e) })
-                    }
+                  <ConfirmMutationLink
+                    confirm={t('templates.confirmRevert')}
+                    confirmTestId="template-revert-confirm"
+                    mutation={revert}
+                    variables={r.id}
+                    done={t('templates.reverted')}
+                    danger
+                    testId={`template-revert-${r.event}-${r.channel}-${r.locale}`}
                   >
-                    <Button type="link" size="small" danger data-testid={`template-revert-${r.event}-${r.channel}-${r.locale}`}>
-                      {t('templates.revert')}
-                    </Button>
-                  </Popconfirm>
+                    {t('templates.revert')}
+                  </ConfirmMutationLink>
                 )}
               </Space>
             ),

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { Channel, DeliveryStatus, Locale } from '@wuye/shared/notifications';
 import { api } from '../../../shared/api.ts';
 import type { Page } from '../../../shared/types.ts';
+import { useInvalidatingMutation } from '../../../shared/useInvalidatingMutation.ts';
 
 /** GET /api/notification-templates: built-in and this company's custom wording. */
 export interface TemplateView {
@@ -63,19 +64,11 @@ export function useTemplates() {
 }
 
 export function useSaveTemplate() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (t: TemplateUpsert) => api.put<TemplateView>('/api/notification-templates', t, { noProject: true }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: TEMPLATES }),
-  });
+  return useInvalidatingMutation(TEMPLATES, (t: TemplateUpsert) => api.put<TemplateView>('/api/notification-templates', t, { noProject: true }));
 }
 
 export function useRevertTemplate() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.delete(`/api/notification-templates/${id}`, { noProject: true }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: TEMPLATES }),
-  });
+  return useInvalidatingMutation(TEMPLATES, (id: string) => api.delete(`/api/notification-templates/${id}`, { noProject: true }));
 }
 
 const inFlight = (d: Delivery) => d.status === 'pending' || d.status === 'sending';

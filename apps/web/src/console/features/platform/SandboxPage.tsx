@@ -1,9 +1,10 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Select, Space, Table, Typography } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Input, Space, Table, Typography } from 'antd';
 import type { Channel } from '@wuye/shared/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../shared/errors.ts';
+import { RefreshButton, ValueFilter } from '../../../shared/ListControls.tsx';
 import { PageHead } from '../../../shared/PageHead.tsx';
 import { formatDateTime } from '../../../shared/time.ts';
 import { ChannelTag } from '../notifications/labels.tsx';
@@ -23,14 +24,14 @@ export default function SandboxPage() {
   return (
     <>
       <PageHead title={t('sandbox.title')}>
-        <Select<SandboxChannel>
-          allowClear
-          style={{ width: 140 }}
+        <ValueFilter<SandboxChannel>
+          values={sandboxChannels}
+          labelPrefix="channel"
           placeholder={t('sandbox.filterChannel')}
-          data-testid="sandbox-channel"
           value={query.channel}
           onChange={(channel) => setQuery((q) => ({ ...q, channel }))}
-          options={sandboxChannels.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+          width={140}
+          testId="sandbox-channel"
         />
         <Space.Compact>
           <Input
@@ -47,9 +48,7 @@ export default function SandboxPage() {
           />
           <Button icon={<SearchOutlined />} onClick={search} aria-label={t('common.search')} data-testid="sandbox-search" />
         </Space.Compact>
-        <Button icon={<ReloadOutlined />} onClick={() => void messages.refetch()} loading={messages.isFetching} data-testid="sandbox-refresh">
-          {t('common.refresh')}
-        </Button>
+        <RefreshButton query={messages} testId="sandbox-refresh" />
       </PageHead>
       <Typography.Paragraph type="secondary" data-testid="sandbox-hint">
         {t('sandbox.hint', { seconds: SANDBOX_REFRESH_MS / 1000 })}

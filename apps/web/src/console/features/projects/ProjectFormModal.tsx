@@ -1,8 +1,9 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiErrorHandler } from '../../../shared/errors.ts';
+import { statusOptions } from '../../../shared/labels.tsx';
 import type { Project } from '../../../shared/types.ts';
+import { useSaveFeedback } from '../../../shared/useSaveFeedback.ts';
 import { useSaveProject } from './api.ts';
 
 interface Values {
@@ -20,10 +21,9 @@ interface Props {
 
 export function ProjectFormModal({ open, project, onClose }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = useSaveProject();
-  const onError = useApiErrorHandler();
+  const saved = useSaveFeedback(form, onClose, { closeOnStale: true });
 
   useEffect(() => {
     if (!open) return;
@@ -43,13 +43,7 @@ export function ProjectFormModal({ open, project, onClose }: Props) {
           },
         }
       : { create: { code: v.code.trim(), name: v.name.trim() } };
-    save.mutate(input, {
-      onSuccess: () => {
-        void message.success(t('common.saved'));
-        onClose();
-      },
-      onError: (e) => onError(e, { form, onStale: onClose }),
-    });
+    save.mutate(input, saved);
   };
 
   return (
@@ -76,12 +70,7 @@ export function ProjectFormModal({ open, project, onClose }: Props) {
         </Form.Item>
         {project && (
           <Form.Item name="status" label={t('common.status')}>
-            <Select
-              options={[
-                { value: 'active', label: t('status.active') },
-                { value: 'archived', label: t('status.archived') },
-              ]}
-            />
+            <Select options={statusOptions(t, ['active', 'archived'])} />
           </Form.Item>
         )}
       </Form>

@@ -1,9 +1,10 @@
-import { App, Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiErrorHandler } from '../../../shared/errors.ts';
+import { FormDrawer } from '../../../shared/FormDrawer.tsx';
 import { roleLabel } from '../../../shared/labels.tsx';
 import type { Role } from '../../../shared/types.ts';
+import { useSaveFeedback } from '../../../shared/useSaveFeedback.ts';
 import { usePermissionCatalogue, useSaveRole, type RoleUpdate } from './api.ts';
 import { PermissionChecklist } from './PermissionChecklist.tsx';
 
@@ -24,11 +25,10 @@ const scopes: Role['scope'][] = ['company', 'project', 'assignee', 'own'];
 
 export function RoleFormDrawer({ open, role, onClose }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const catalogue = usePermissionCatalogue();
   const save = useSaveRole();
-  const onError = useApiErrorHandler();
+  const saved = useSaveFeedback(form, onClose, { closeOnStale: true });
 
   useEffect(() => {
     if (!open) return;
@@ -56,33 +56,21 @@ export function RoleFormDrawer({ open, role, onClose }: Props) {
     } else {
       input = { create: { code: v.code.trim(), name: v.name.trim(), scope: v.scope, permissions: v.permissions ?? [] } };
     }
-    save.mutate(input, {
-      onSuccess: () => {
-        void message.success(t('common.saved'));
-        onClose();
-      },
-      onError: (e) => onError(e, { form, onStale: onClose }),
-    });
+    save.mutate(input, saved);
   };
 
   // platform permissions can never be part of a company role
   const groups = Object.fromEntries(Object.entries(catalogue.data?.groups ?? {}).filter(([g]) => g !== 'platform'));
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       size={640}
       title={role ? t('roles.edit') : t('roles.create')}
       onClose={onClose}
-      forceRender
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => void submit()} data-testid="role-form-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      onSave={() => void submit()}
+      saving={save.isPending}
+      saveTestId="role-form-submit"
     >
       <Form form={form} layout="vertical" initialValues={{ scope: 'project', permissions: [] }}>
         <Form.Item
@@ -103,6 +91,6 @@ export function RoleFormDrawer({ open, role, onClose }: Props) {
           <PermissionChecklist groups={groups} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

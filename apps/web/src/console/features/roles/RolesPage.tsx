@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermissions } from '../../../shared/auth.ts';
-import { useApiErrorHandler } from '../../../shared/errors.ts';
+import { ConfirmMutationLink } from '../../../shared/ConfirmMutationLink.tsx';
 import { permLabel, roleLabel } from '../../../shared/labels.tsx';
 import { PageHead } from '../../../shared/PageHead.tsx';
 import type { Role } from '../../../shared/types.ts';
@@ -12,12 +12,10 @@ import { RoleFormDrawer } from './RoleFormDrawer.tsx';
 
 export default function RolesPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { has } = usePermissions();
   const canManage = has('org.role.manage');
   const roles = useRoles();
   const del = useDeleteRole();
-  const onError = useApiErrorHandler();
   const [drawer, setDrawer] = useState<{ open: boolean; role: Role | null }>({ open: false, role: null });
 
   return (
@@ -79,19 +77,16 @@ export default function RolesPage() {
                           </Button>
                         </Tooltip>
                       ) : (
-                        <Popconfirm
-                          title={t('common.confirmDelete')}
-                          onConfirm={() =>
-                            del.mutate(r.id, {
-                              onSuccess: () => void message.success(t('common.deleted')),
-                              onError: (e) => onError(e),
-                            })
-                          }
+                        <ConfirmMutationLink
+                          confirm={t('common.confirmDelete')}
+                          mutation={del}
+                          variables={r.id}
+                          done={t('common.deleted')}
+                          danger
+                          testId={`role-delete-${r.code}`}
                         >
-                          <Button type="link" size="small" danger data-testid={`role-delete-${r.code}`}>
-                            {t('common.delete')}
-                          </Button>
-                        </Popconfirm>
+                          {t('common.delete')}
+                        </ConfirmMutationLink>
                       )}
                     </Space>
                   ),

@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../shared/api.ts';
 import type { PermissionCatalogue, Role } from '../../../shared/types.ts';
+import { useInvalidatingMutation } from '../../../shared/useInvalidatingMutation.ts';
 
 const KEY = ['roles'] as const;
 
@@ -29,20 +30,13 @@ export function usePermissionCatalogue() {
 }
 
 export function useSaveRole() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { id?: string; create?: RoleCreate; update?: RoleUpdate }) =>
-      input.id
-        ? api.patch<Role>(`/api/roles/${input.id}`, input.update, { noProject: true })
-        : api.post<Role>('/api/roles', input.create, { noProject: true }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
-  });
+  return useInvalidatingMutation(KEY, (input: { id?: string; create?: RoleCreate; update?: RoleUpdate }) =>
+    input.id
+      ? api.patch<Role>(`/api/roles/${input.id}`, input.update, { noProject: true })
+      : api.post<Role>('/api/roles', input.create, { noProject: true }),
+  );
 }
 
 export function useDeleteRole() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.delete(`/api/roles/${id}`, { noProject: true }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
-  });
+  return useInvalidatingMutation(KEY, (id: string) => api.delete(`/api/roles/${id}`, { noProject: true }));
 }

@@ -1,7 +1,8 @@
-import { App, Form, Input, Modal } from 'antd';
+import { Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useApiErrorHandler } from '../../../shared/errors.ts';
+import { PasswordFields } from '../../../shared/PasswordFields.tsx';
 import type { Staff } from '../../../shared/types.ts';
+import { useSaveFeedback } from '../../../shared/useSaveFeedback.ts';
 import { useResetStaffPassword } from './api.ts';
 
 interface Values {
@@ -11,24 +12,14 @@ interface Values {
 
 export function ResetPasswordModal({ staff, onClose }: { staff: Staff | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const reset = useResetStaffPassword();
-  const onError = useApiErrorHandler();
+  const saved = useSaveFeedback(form, onClose, { doneKey: 'staff.passwordReset' });
 
   const submit = async () => {
     if (!staff) return;
     const v = await form.validateFields();
-    reset.mutate(
-      { id: staff.id, newPassword: v.newPassword },
-      {
-        onSuccess: () => {
-          void message.success(t('staff.passwordReset'));
-          onClose();
-        },
-        onError: (e) => onError(e, { form }),
-      },
-    );
+    reset.mutate({ id: staff.id, newPassword: v.newPassword }, saved);
   };
 
   return (
@@ -42,23 +33,10 @@ export function ResetPasswordModal({ staff, onClose }: { staff: Staff | null; on
       forceRender
     >
       <Form form={form} layout="vertical">
-        <Form.Item name="newPassword" label={t('staff.newPassword')} rules={[{ required: true }, { min: 8, message: t('sessions.minLength') }]}>
-          <Input.Password autoComplete="new-password" data-testid="reset-password-new" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('staff.confirmPassword')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true },
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('staff.passwordMismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="reset-password-confirm" />
-        </Form.Item>
+        <PasswordFields
+          keys={{ label: 'staff.newPassword', confirmLabel: 'staff.confirmPassword', mismatch: 'staff.passwordMismatch' }}
+          testIds={{ password: 'reset-password-new', confirm: 'reset-password-confirm' }}
+        />
       </Form>
     </Modal>
   );

@@ -1,22 +1,16 @@
-import { App, Button, Drawer, Form, Input, Select, Space, Switch } from 'antd';
+import { Form, Input, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedInMe } from '../../../shared/auth.ts';
-import { useApiErrorHandler } from '../../../shared/errors.ts';
-import { roleLabel } from '../../../shared/labels.tsx';
+import { FormDrawer } from '../../../shared/FormDrawer.tsx';
+import { roleLabel, statusOptions } from '../../../shared/labels.tsx';
+import { newPasswordRules } from '../../../shared/PasswordFields.tsx';
 import type { Role, Staff } from '../../../shared/types.ts';
-import { useSaveStaff, type StaffUpdate } from './api.ts';
+import { useSaveFeedback } from '../../../shared/useSaveFeedback.ts';
+import { STAFF_STATUSES, useSaveStaff, type StaffCreate, type StaffUpdate } from './api.ts';
 
-interface Values {
-  name: string;
-  username?: string;
-  phone: string;
-  password: string;
-  roleIds: string[];
-  projectIds: string[];
-  allProjects: boolean;
-  status: Staff['status'];
-}
+/** the create form's fields, and the status (shown when editing) */
+type Values = StaffCreate & { status: Staff['status'] };
 
 interface Props {
   open: boolean;
@@ -40,11 +34,10 @@ function diff(staff: Staff, v: Values): StaffUpdate {
 
 export function StaffFormDrawer({ open, staff, roles, onClose }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const me = useSignedInMe();
   const [form] = Form.useForm<Values>();
   const save = useSaveStaff();
-  const onError = useApiErrorHandler();
+  const saved = useSaveFeedback(form, onClose, { closeOnStale: true });
   const allProjects = Form.useWatch('allProjects', form);
 
   useEffect(() => {
@@ -78,13 +71,7 @@ export function StaffFormDrawer({ open, staff, roles, onClose }: Props) {
             allProjects: v.allProjects,
           },
         };
-    save.mutate(input, {
-      onSuccess: () => {
-        void message.success(t('common.saved'));
-        onClose();
-      },
-      onError: (e) => onError(e, { form, onStale: onClose }),
-    });
+    save.mutate(input, saved);
   };
 
   const roleOptions = roles
@@ -100,20 +87,14 @@ export function StaffFormDrawer({ open, staff, roles, onClose }: Props) {
   }
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       size={480}
       title={staff ? t('staff.edit') : t('staff.create')}
       onClose={onClose}
-      forceRender
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => void submit()} data-testid="staff-form-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      onSave={() => void submit()}
+      saving={save.isPending}
+      saveTestId="staff-form-submit"
     >
       <Form form={form} layout="vertical" initialValues={{ allProjects: false, projectIds: [], roleIds: [], status: 'active' }}>
         <Form.Item name="name" label={t('staff.name')} rules={[{ required: true, whitespace: true }, { max: 64 }]}>
@@ -126,7 +107,7 @@ export function StaffFormDrawer({ open, staff, roles, onClose }: Props) {
           <Input disabled={!!staff} maxLength={32} autoComplete="off" data-testid="staff-username" />
         </Form.Item>
         {!staff && (
-          <Form.Item name="password" label={t('staff.password')} rules={[{ required: true }, { min: 8, message: t('sessions.minLength') }]}>
+          <Form.Item name="password" label={t('staff.password')} rules={newPasswordRules(t)}>
             <Input.Password autoComplete="new-password" data-testid="staff-password" />
           </Form.Item>
         )}
@@ -141,15 +122,10 @@ export function StaffFormDrawer({ open, staff, roles, onClose }: Props) {
         </Form.Item>
         {staff && (
           <Form.Item name="status" label={t('common.status')}>
-            <Select
-              options={[
-                { value: 'active', label: t('status.active') },
-                { value: 'disabled', label: t('status.disabled') },
-              ]}
-            />
+            <Select options={statusOptions(t, STAFF_STATUSES)} />
           </Form.Item>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

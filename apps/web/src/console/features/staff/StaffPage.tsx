@@ -1,32 +1,29 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Button, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermissions, useSignedInMe } from '../../../shared/auth.ts';
-import { useApiErrorHandler } from '../../../shared/errors.ts';
-import { RoleTag, StatusTag, roleLabel } from '../../../shared/labels.tsx';
+import { ConfirmMutationLink } from '../../../shared/ConfirmMutationLink.tsx';
+import { RoleTag, StatusTag, roleLabel, statusOptions } from '../../../shared/labels.tsx';
 import { PageHead } from '../../../shared/PageHead.tsx';
 import type { Staff } from '../../../shared/types.ts';
+import { usePagedQuery } from '../../../shared/usePagedQuery.ts';
 import { useRoles } from '../roles/api.ts';
-import { useStaffList, useUnlockStaff, type StaffQuery } from './api.ts';
+import { STAFF_STATUSES, useStaffList, useUnlockStaff, type StaffQuery } from './api.ts';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { StaffFormDrawer } from './StaffFormDrawer.tsx';
 
 export default function StaffPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const me = useSignedInMe();
   const { has } = usePermissions();
   const canManage = has('org.user.manage');
-  const [query, setQuery] = useState<StaffQuery>({ page: 1, pageSize: 20 });
+  const { filter, query, pagination } = usePagedQuery<StaffQuery>();
   const list = useStaffList(query);
   const roles = useRoles(has('org.role.read'));
   const unlock = useUnlockStaff();
-  const onError = useApiErrorHandler();
   const [drawer, setDrawer] = useState<{ open: boolean; staff: Staff | null }>({ open: false, staff: null });
   const [resetFor, setResetFor] = useState<Staff | null>(null);
-
-  const filter = (patch: Partial<StaffQuery>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
 
   return (
     <>
@@ -63,10 +60,7 @@ export default function StaffPage() {
           allowClear
           placeholder={t('staff.filterStatus')}
           style={{ width: 120 }}
-          options={[
-            { value: 'active', label: t('status.active') },
-            { value: 'disabled', label: t('status.disabled') },
-          ]}
+          options={statusOptions(t, STAFF_STATUSES)}
           onChange={(status?: Staff['status']) => filter({ status })}
         />
       </Space>
@@ -75,14 +69,7 @@ export default function StaffPage() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 960 }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
-        }}
+        pagination={pagination(list.data?.total)}
         columns={[
           {
             title: t('staff.name'),
@@ -139,19 +126,9 @@ export default function StaffPage() {
                         {t('common.edit')}
                       </Button>
                       {r.locked && (
-                        <Popconfirm
-                          title={t('staff.unlock')}
-                          onConfirm={() =>
-                            unlock.mutate(r.id, {
-                              onSuccess: () => void message.success(t('staff.unlocked')),
-                              onError: (e) => onError(e),
-                            })
-                          }
-                        >
-                          <Button type="link" size="small" data-testid="staff-unlock">
-                            {t('staff.unlock')}
-                          </Button>
-                        </Popconfirm>
+                        <ConfirmMutationLink confirm={t('staff.unlock')} mutation={unlock} variables={r.id} done={t('staff.unlocked')} testId="staff-unlock">
+                          {t('staff.unlock')}
+                        </ConfirmMutationLink>
                       )}
                       <Button type="link" size="small" onClick={() => setResetFor(r)}>
                         {t('staff.resetPassword')}

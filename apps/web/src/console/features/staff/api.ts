@@ -1,8 +1,11 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../shared/api.ts';
 import type { Page, Staff } from '../../../shared/types.ts';
+import { useInvalidatingMutation } from '../../../shared/useInvalidatingMutation.ts';
 
 const KEY = ['staff'] as const;
+
+export const STAFF_STATUSES: readonly Staff['status'][] = ['active', 'disabled'];
 
 export interface StaffQuery {
   q?: string;
@@ -40,23 +43,18 @@ export function useStaffList(query: StaffQuery) {
   });
 }
 
-function useStaffMutation<T>(fn: (input: T) => Promise<unknown>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: KEY }) });
-}
-
 export function useSaveStaff() {
-  return useStaffMutation((input: { id?: string; create?: StaffCreate; update?: StaffUpdate }) =>
+  return useInvalidatingMutation(KEY, (input: { id?: string; create?: StaffCreate; update?: StaffUpdate }) =>
     input.id ? api.patch<Staff>(`/api/staff/${input.id}`, input.update) : api.post<Staff>('/api/staff', input.create),
   );
 }
 
 export function useUnlockStaff() {
-  return useStaffMutation((id: string) => api.post<unknown>(`/api/staff/${id}/unlock`, {}));
+  return useInvalidatingMutation(KEY, (id: string) => api.post<unknown>(`/api/staff/${id}/unlock`, {}));
 }
 
 export function useResetStaffPassword() {
-  return useStaffMutation((input: { id: string; newPassword: string }) =>
+  return useInvalidatingMutation(KEY, (input: { id: string; newPassword: string }) =>
     api.post<unknown>(`/api/staff/${input.id}/reset-password`, { newPassword: input.newPassword }),
   );
 }
