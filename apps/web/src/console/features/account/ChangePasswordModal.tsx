@@ -1,3 +1,4 @@
+import { runSubmit } from '../../../shared/runSubmit.ts';
 import { Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api.ts';
@@ -38,7 +39,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       open={open}
       title={t('layout.changePassword')}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={runSubmit(submit)}
       confirmLoading={change.isPending}
       afterClose={() => form.resetFields()}
       forceRender

@@ -1,3 +1,4 @@
+import { runSubmit } from '../../../shared/runSubmit.ts';
 import { Alert, Form, Input, Modal, Select, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,7 +46,7 @@ export function ApiKeyCreateModal({ open, onClose }: { open: boolean; onClose: (
       width={680}
       title={created ? t('apikeys.secretTitle') : t('apikeys.create')}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={runSubmit(submit)}
       okText={created ? t('common.ok') : t('common.create')}
       okButtonProps={{ 'data-testid': created ? 'apikey-secret-done' : 'apikey-form-submit' }}
       cancelButtonProps={{ style: created ? { display: 'none' } : undefined }}

@@ -1,3 +1,4 @@
+import { runSubmit } from '../../../shared/runSubmit.ts';
 import { Divider, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../../shared/FormDrawer.tsx';
@@ -31,7 +32,7 @@ export function CompanyFormDrawer({ open, onClose }: { open: boolean; onClose: (
       title={t('companies.create')}
       onClose={onClose}
       afterOpenChange={(o) => !o && form.resetFields()}
-      onSave={() => void submit()}
+      onSave={runSubmit(submit)}
       saving={create.isPending}
       saveTestId="company-form-submit"
     >

@@ -1,3 +1,4 @@
+import { runSubmit } from '../../../shared/runSubmit.ts';
 import { Alert, Form, Input, Space, Tag, Typography, type InputRef } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useEffect, useRef, useState } from 'react';
@@ -94,7 +95,7 @@ export function TemplateDrawer({ template, onClose }: { template: TemplateView |
       size={560}
       title={t('templates.edit')}
       onClose={onClose}
-      onSave={() => void submit()}
+      onSave={runSubmit(submit)}
       saving={save.isPending}
       saveTestId="template-save"
     >

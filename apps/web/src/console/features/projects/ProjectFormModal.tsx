@@ -1,3 +1,4 @@
+import { runSubmit } from '../../../shared/runSubmit.ts';
 import { Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -51,7 +52,7 @@ export function ProjectFormModal({ open, project, onClose }: Props) {
       open={open}
       title={project ? t('project.edit') : t('project.create')}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={runSubmit(submit)}
       confirmLoading={save.isPending}
       forceRender
       okButtonProps={{ 'data-testid': 'project-form-submit' }}

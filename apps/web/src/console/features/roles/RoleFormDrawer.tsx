@@ -1,3 +1,4 @@
+import { runSubmit } from '../../../shared/runSubmit.ts';
 import { Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -68,7 +69,7 @@ export function RoleFormDrawer({ open, role, onClose }: Props) {
       size={640}
       title={role ? t('roles.edit') : t('roles.create')}
       onClose={onClose}
-      onSave={() => void submit()}
+      onSave={runSubmit(submit)}
       saving={save.isPending}
       saveTestId="role-form-submit"
     >

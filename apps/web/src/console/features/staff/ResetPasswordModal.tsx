@@ -1,3 +1,4 @@
+import { runSubmit } from '../../../shared/runSubmit.ts';
 import { Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PasswordFields } from '../../../shared/PasswordFields.tsx';
@@ -27,7 +28,7 @@ export function ResetPasswordModal({ staff, onClose }: { staff: Staff | null; on
       open={!!staff}
       title={`${t('staff.resetPassword')} · ${staff?.name ?? ''}`}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={runSubmit(submit)}
       confirmLoading={reset.isPending}
       afterClose={() => form.resetFields()}
       forceRender

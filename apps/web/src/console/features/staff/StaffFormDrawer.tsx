@@ -1,3 +1,4 @@
+import { runSubmit } from '../../../shared/runSubmit.ts';
 import { Form, Input, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -92,7 +93,7 @@ export function StaffFormDrawer({ open, staff, roles, onClose }: Props) {
       size={480}
       title={staff ? t('staff.edit') : t('staff.create')}
       onClose={onClose}
-      onSave={() => void submit()}
+      onSave={runSubmit(submit)}
       saving={save.isPending}
       saveTestId="staff-form-submit"
     >
