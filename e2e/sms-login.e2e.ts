@@ -92,7 +92,7 @@ describe('SMS codes: sign-in, sandbox outbox, forgotten password', () => {
 
     // the right number has its own countdown
     await page.getByTestId('reset-phone').fill(CLEANER.phone);
-    expect(await page.getByTestId('reset-send').isDisabled()).toBe(false);
+    await expect.poll(() => page.getByTestId('reset-send').isDisabled()).toBe(false);
     await page.getByTestId('reset-send').click();
     const code = await demoCode(page, 'reset-demo-code');
     await expectCountdown(page, 'reset-send');
