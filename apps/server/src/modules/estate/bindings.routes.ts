@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { likeEscape } from '../../lib/like.ts';
 import { ZBinding, ZBindingDecision, ZBindingProject, ZBindingQuery, ZBindingRequest, ZBindingRoom, ZIdParam, ZMyRoom, ZPage } from '@wuye/shared';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
@@ -17,7 +18,7 @@ export function bindingRoutes(app: App, ctx: AppContext) {
     schema: { tags, summary: '选择小区（按名称搜索）', querystring: z.object({ q: z.string().trim().min(1).max(32) }), response: { 200: z.array(ZBindingProject) } },
     config: self,
   }, async (req) => {
-    const like = `%${req.query.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const like = `%${likeEscape(req.query.q)}%`;
     const res: any = await db.execute(sql`select p.id, p.name, c.name as "companyName" from projects p join companies c on c.id = p.company_id
       where p.status = 'active' and c.status = 'active' and p.name like ${like} order by p.name limit 20`);
     return res.rows;
@@ -28,7 +29,7 @@ export function bindingRoutes(app: App, ctx: AppContext) {
     config: self,
   }, async (req) => {
     const res: any = await db.execute(sql`select id, code from rooms where project_id = ${req.params.id}
-      and code like ${`${req.query.code.replace(/[\\%_]/g, (c) => '\\' + c)}%`} order by code limit 20`);
+      and code like ${`${likeEscape(req.query.code)}%`} order by code limit 20`);
     return res.rows;
   });
 

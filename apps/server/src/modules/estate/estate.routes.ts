@@ -1,4 +1,5 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { likeEscape } from '../../lib/like.ts';
 import { z } from 'zod';
 import {
   ZBuilding, ZBuildingGenerate, ZBuildingGrid, ZBuildingPreview, ZIdParam, ZOccupancy, ZOccupancyQuery, ZPage, ZRoom, ZRoomDetail,
@@ -37,11 +38,11 @@ export function estateRoutes(app: App, ctx: AppContext) {
     if (q.buildingId) conds.push(eq(rooms.buildingId, q.buildingId));
     if (q.unitId) conds.push(eq(rooms.unitId, q.unitId));
     if (q.status) conds.push(eq(rooms.status, q.status));
-    if (q.q) conds.push(sql`${rooms.code} like ${`%${q.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`}`);
+    if (q.q) conds.push(sql`${rooms.code} like ${`%${likeEscape(q.q)}%`}`);
     if (q.owner || q.phone) {
       const who = q.phone
         ? sql`p.phone_bidx = ${cipherOf(ctx).blindIndex(q.phone)}`
-        : sql`p.name like ${`${q.owner!.replace(/[\\%_]/g, (c) => '\\' + c)}%`}`;
+        : sql`p.name like ${`${likeEscape(q.owner!)}%`}`;
       conds.push(sql`exists (select 1 from room_residents rr join persons p on p.id = rr.person_id
         where rr.company_id = ${rooms.companyId} and rr.room_id = ${rooms.id} and rr.valid_to is null and ${who})`);
     }

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { likeEscape } from '../../lib/like.ts';
 import type { z } from 'zod';
 import type { ZPersonCreate } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
@@ -41,7 +42,7 @@ export async function list(ctx: AppContext, actor: Actor, q: { q?: string; phone
   const db = ctx.database.db;
   const cipher = cipherOf(ctx);
   const conds: SQL[] = [eq(persons.companyId, requireCompany(actor)), visibility(actor)];
-  if (q.q) conds.push(sql`${persons.name} like ${`${q.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`}`);
+  if (q.q) conds.push(sql`${persons.name} like ${`${likeEscape(q.q)}%`}`);
   if (q.phone) conds.push(eq(persons.phoneBidx, cipher.blindIndex(q.phone)));
   if (q.idNo) conds.push(eq(persons.idNoBidx, cipher.blindIndex(q.idNo)));
   const where = and(...conds);

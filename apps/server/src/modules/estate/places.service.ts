@@ -1,4 +1,5 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { likeEscape } from '../../lib/like.ts';
 import type { z } from 'zod';
 import { formatArea, type ZFacilityCreate, type ZFacilityUpdate, type ZParkingCreate, type ZParkingUpdate } from '@wuye/shared';
 import type { Executor } from '../../db/client.ts';
@@ -31,7 +32,7 @@ async function checkInProject(db: Executor, companyId: string, projectId: string
 
 export async function listParking(db: Executor, actor: Actor, q: { projectId?: string; q?: string; page: number; pageSize: number }) {
   const conds: SQL[] = [eq(parkingSpaces.companyId, requireCompany(actor)), projectScope(actor, parkingSpaces.projectId, q.projectId)];
-  if (q.q) conds.push(sql`${parkingSpaces.code} like ${`%${q.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`}`);
+  if (q.q) conds.push(sql`${parkingSpaces.code} like ${`%${likeEscape(q.q)}%`}`);
   const where = and(...conds);
   const [rows, [n]] = await Promise.all([
     db.select({ p: parkingSpaces, roomCode: rooms.code }).from(parkingSpaces).leftJoin(rooms, eq(rooms.id, parkingSpaces.roomId))
@@ -68,7 +69,7 @@ export async function updateParking(db: Executor, actor: Actor, id: string, inpu
 
 export async function listFacilities(db: Executor, actor: Actor, q: { projectId?: string; q?: string; page: number; pageSize: number }) {
   const conds: SQL[] = [eq(facilities.companyId, requireCompany(actor)), projectScope(actor, facilities.projectId, q.projectId)];
-  if (q.q) conds.push(sql`${facilities.name} like ${`%${q.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`}`);
+  if (q.q) conds.push(sql`${facilities.name} like ${`%${likeEscape(q.q)}%`}`);
   const where = and(...conds);
   const [rows, [n]] = await Promise.all([
     db.select().from(facilities).where(where).orderBy(asc(facilities.name)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),

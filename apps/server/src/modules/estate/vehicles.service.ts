@@ -1,4 +1,5 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { likeEscape } from '../../lib/like.ts';
 import type { z } from 'zod';
 import type { ZVehicleCreate, ZVehicleUpdate } from '@wuye/shared';
 import type { Executor } from '../../db/client.ts';
@@ -33,7 +34,7 @@ async function checkRefs(db: Executor, companyId: string, projectId: string, r: 
 
 export async function list(db: Executor, actor: Actor, q: { projectId?: string; plate?: string; page: number; pageSize: number }) {
   const conds: SQL[] = [eq(vehicles.companyId, requireCompany(actor)), projectScope(actor, vehicles.projectId, q.projectId)];
-  if (q.plate) conds.push(sql`${vehicles.plate} like ${`%${q.plate.toUpperCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`}`);
+  if (q.plate) conds.push(sql`${vehicles.plate} like ${`%${likeEscape(q.plate.toUpperCase())}%`}`);
   const where = and(...conds);
   const [rows, [n]] = await Promise.all([
     db.select({ v: vehicles, name: persons.name }).from(vehicles).leftJoin(persons, eq(persons.id, vehicles.personId))

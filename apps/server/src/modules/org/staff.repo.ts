@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { likeEscape } from '../../lib/like.ts';
 import type { Executor } from '../../db/client.ts';
 
 export interface StaffRow {
@@ -24,7 +25,7 @@ function where(f: StaffFilter): SQL {
   if (f.id) parts.push(sql`m.id = ${f.id}`);
   if (f.status) parts.push(sql`m.status = ${f.status}`);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const like = `%${likeEscape(f.q)}%`;
     parts.push(sql`(m.display_name ilike ${like} or u.username ilike ${like} or u.phone = ${f.q})`);
   }
   if (f.projectId) parts.push(sql`exists (select 1 from membership_projects mp where mp.company_id = m.company_id and mp.membership_id = m.id and mp.project_id = ${f.projectId})`);
