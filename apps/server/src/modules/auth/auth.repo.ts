@@ -72,3 +72,9 @@ export async function listSessions(db: Executor, userId: string) {
 export async function setSessionCompany(db: Executor, sessionId: string, companyId: string) {
   await db.update(sessions).set({ companyId }).where(eq(sessions.id, sessionId));
 }
+
+/** A new password (hash) for the account; every session of it ends in the same transaction. */
+export async function replacePassword(db: Executor, userId: string, passwordHash: string) {
+  await db.update(users).set({ passwordHash, passwordChangedAt: new Date(), version: sql`${users.version} + 1` }).where(eq(users.id, userId));
+  await revokeAllSessions(db, userId);
+}

@@ -116,8 +116,7 @@ export async function changePassword(ctx: AppContext, actor: Actor, input: z.inf
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.database.db.transaction(async (tx) => {
     await authChanged(ctx, tx);
-    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), version: sql`${users.version} + 1` }).where(eq(users.id, user.id));
-    await repo.revokeAllSessions(tx, user.id);
+    await repo.replacePassword(tx, user.id, passwordHash);
     await record(tx, actor, 'auth.password_changed', { type: 'user', id: user.id });
     await ctx.notifier.notify(tx, 'account.password_changed', { companyId: actor.companyId, userIds: [user.id] },
       { name: user.name, time: businessNow().format('YYYY-MM-DD HH:mm') });

@@ -89,8 +89,7 @@ export async function resetWithCode(ctx: AppContext, phone: string, code: string
   const passwordHash = await hashPassword(newPassword);
   await ctx.database.db.transaction(async (tx) => {
     await authChanged(ctx, tx);
-    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), version: sql`${users.version} + 1` }).where(eq(users.id, user.id));
-    await repo.revokeAllSessions(tx, user.id);
+    await repo.replacePassword(tx, user.id, passwordHash);
     const actor = { via: 'session', userId: user.id, ip: meta.ip } as any;
     await record(tx, actor, 'auth.password_reset_by_code', { type: 'user', id: user.id });
     const [first] = await repo.membershipsOf(tx, user.id);

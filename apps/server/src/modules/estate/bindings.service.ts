@@ -1,4 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { lockInScope } from '../../lib/lock-scoped.ts';
 import type { z } from 'zod';
 import { formatArea, type ZBindingDecision, type ZBindingRequest } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
@@ -74,9 +75,7 @@ export async function request(ctx: AppContext, actor: Actor, input: z.output<typ
 export async function decide(ctx: AppContext, actor: Actor, id: string, approve: boolean, input: z.output<typeof ZBindingDecision>) {
   const companyId = requireCompany(actor);
   return ctx.database.db.transaction(async (tx) => {
-    const [b] = await tx.select().from(roomBindings).where(and(eq(roomBindings.companyId, companyId), eq(roomBindings.id, id))).for('update');
-    if (!b || (actor.projectIds !== 'all' && !actor.projectIds.includes(b.projectId))) throw notFound('绑定申请');
-    if (b.version !== input.version) throw staleVersion();
+    const b = await lockInScope(tx, roomBindings, actor, id, '绑定申请', input.version);
     if (b.status !== 'pending') throw conflict(`申请已处理（${b.status}）`);
     const [after] = await tx.update(roomBindings).set({
       status: approve ? 'approved' : 'rejected', decidedBy: 'staff', reviewerId: actor.userId, note: input.note ?? null, decidedAt: new Date(),

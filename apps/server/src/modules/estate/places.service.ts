@@ -1,4 +1,5 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { lockInScope } from '../../lib/lock-scoped.ts';
 import { likeEscape } from '../../lib/like.ts';
 import type { z } from 'zod';
 import { formatArea, type ZFacilityCreate, type ZFacilityUpdate, type ZParkingCreate, type ZParkingUpdate } from '@wuye/shared';
@@ -18,8 +19,9 @@ const facilityView = (f: typeof facilities.$inferSelect) => ({
   id: f.id, projectId: f.projectId, buildingId: f.buildingId, name: f.name, category: f.category, location: f.location, status: f.status, version: f.version,
 });
 
-/** A room or building referenced by a place must sit in the same project. */
-async function checkInProject(db: Executor, companyId: string, projectId: string, ref: { roomId?: string | null; buildingId?: string | null }) {
+/** A room, building or parking space referenced by a record must sit in that record's project. */
+export async function checkInProject(db: Executor, companyId: string, projectId: string,
+  ref: { roomId?: string | null; buildingId?: string | null; parkingSpaceId?: string | null }) {
   if (ref.roomId) {
     const [r] = await db.select({ p: rooms.projectId }).from(rooms).where(and(eq(rooms.companyId, companyId), eq(rooms.id, ref.roomId)));
     if (!r || r.p !== projectId) throw badRequest('房间不属于该项目', [{ path: 'body.roomId', message: 'not_in_project' }]);
@@ -27,6 +29,10 @@ async function checkInProject(db: Executor, companyId: string, projectId: string
   if (ref.buildingId) {
     const [b] = await db.select({ p: buildings.projectId }).from(buildings).where(and(eq(buildings.companyId, companyId), eq(buildings.id, ref.buildingId)));
     if (!b || b.p !== projectId) throw badRequest('楼栋不属于该项目', [{ path: 'body.buildingId', message: 'not_in_project' }]);
+  }
+  if (ref.parkingSpaceId) {
+    const [x] = await db.select({ p: parkingSpaces.projectId }).from(parkingSpaces).where(and(eq(parkingSpaces.companyId, companyId), eq(parkingSpaces.id, ref.parkingSpaceId)));
+    if (!x || x.p !== projectId) throw badRequest('车位不属于该项目', [{ path: 'body.parkingSpaceId', message: 'not_in_project' }]);
   }
 }
 
@@ -56,9 +62,7 @@ export async function createParking(db: Executor, actor: Actor, input: z.output<
 export async function updateParking(db: Executor, actor: Actor, id: string, input: z.output<typeof ZParkingUpdate>) {
   const companyId = requireCompany(actor);
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(parkingSpaces).where(and(eq(parkingSpaces.companyId, companyId), eq(parkingSpaces.id, id))).for('update');
-    if (!before || !canSeeProject(actor, before.projectId)) throw notFound('车位');
-    if (before.version !== input.version) throw staleVersion();
+    const before = await lockInScope(tx, parkingSpaces, actor, id, '车位', input.version);
     await checkInProject(tx, companyId, before.projectId, input);
     const { version: _v, ...changes } = input;
     const [after] = await tx.update(parkingSpaces).set({ ...changes, version: sql`${parkingSpaces.version} + 1` }).where(eq(parkingSpaces.id, id)).returning();
@@ -92,9 +96,7 @@ export async function createFacility(db: Executor, actor: Actor, input: z.output
 export async function updateFacility(db: Executor, actor: Actor, id: string, input: z.output<typeof ZFacilityUpdate>) {
   const companyId = requireCompany(actor);
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(facilities).where(and(eq(facilities.companyId, companyId), eq(facilities.id, id))).for('update');
-    if (!before || !canSeeProject(actor, before.projectId)) throw notFound('设施');
-    if (before.version !== input.version) throw staleVersion();
+    const before = await lockInScope(tx, facilities, actor, id, '设施', input.version);
     const { version: _v, ...changes } = input;
     const [after] = await tx.update(facilities).set({ ...changes, version: sql`${facilities.version} + 1` }).where(eq(facilities.id, id)).returning();
     await record(tx, actor, 'estate.facility_updated', { type: 'facility', id, projectId: before.projectId }, facilityView(before), facilityView(after!));

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { lockInScope } from '../../lib/lock-scoped.ts';
 import type { Executor } from '../../db/client.ts';
 import { canSeeProject, requireCompany, type Actor } from '../../lib/actor.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
@@ -27,8 +28,7 @@ async function blockers(tx: Executor, companyId: string, roomIds: string[]): Pro
 export async function deleteRoom(db: Executor, actor: Actor, id: string) {
   const companyId = requireCompany(actor);
   await db.transaction(async (tx) => {
-    const [room] = await tx.select().from(rooms).where(and(eq(rooms.companyId, companyId), eq(rooms.id, id))).for('update');
-    if (!room || !canSeeProject(actor, room.projectId)) throw notFound('房间');
+    const room = await lockInScope(tx, rooms, actor, id, '房间');
     const found = await blockers(tx, companyId, [id]);
     if (found.length) throw conflict(`房间 ${room.code} 已关联${found.join('、')}，不能删除；请改为归档`, { code: room.code, dependents: found });
     await tx.execute(sql`delete from room_status_history where company_id = ${companyId} and room_id = ${id}`);
@@ -40,8 +40,7 @@ export async function deleteRoom(db: Executor, actor: Actor, id: string) {
 export async function deleteBuilding(db: Executor, actor: Actor, id: string) {
   const companyId = requireCompany(actor);
   await db.transaction(async (tx) => {
-    const [b] = await tx.select().from(buildings).where(and(eq(buildings.companyId, companyId), eq(buildings.id, id))).for('update');
-    if (!b || !canSeeProject(actor, b.projectId)) throw notFound('楼栋');
+    const b = await lockInScope(tx, buildings, actor, id, '楼栋');
     const ids: any = await tx.execute(sql`select id from rooms where company_id = ${companyId} and building_id = ${id}`);
     const roomIds: string[] = ids.rows.map((r: any) => r.id);
     const found = roomIds.length ? await blockers(tx, companyId, roomIds) : [];

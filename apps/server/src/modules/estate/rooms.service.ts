@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { lockInScope } from '../../lib/lock-scoped.ts';
 import type { z } from 'zod';
 import { formatArea, type ZRoomStatusChange, type ZRoomUpdate } from '@wuye/shared';
 import type { Executor } from '../../db/client.ts';
@@ -15,11 +16,7 @@ export const roomView = (r: typeof rooms.$inferSelect) => ({
 });
 
 /** The room, locked for the rest of the transaction, if it is the actor's company's and in scope. */
-export async function lockRoom(tx: Executor, actor: Actor, id: string) {
-  const [r] = await tx.select().from(rooms).where(and(eq(rooms.companyId, requireCompany(actor)), eq(rooms.id, id))).for('update');
-  if (!r || !canSeeProject(actor, r.projectId)) throw notFound('房间');
-  return r;
-}
+export const lockRoom = (tx: Executor, actor: Actor, id: string, version?: number) => lockInScope(tx, rooms, actor, id, '房间', version);
 
 export async function getRoom(db: Executor, actor: Actor, id: string) {
   const [r] = await db.select().from(rooms).where(and(eq(rooms.companyId, requireCompany(actor)), eq(rooms.id, id)));
@@ -29,8 +26,7 @@ export async function getRoom(db: Executor, actor: Actor, id: string) {
 
 export async function updateRoom(db: Executor, actor: Actor, id: string, input: z.output<typeof ZRoomUpdate>) {
   return db.transaction(async (tx) => {
-    const before = await lockRoom(tx, actor, id);
-    if (before.version !== input.version) throw staleVersion();
+    const before = await lockRoom(tx, actor, id, input.version);
     const inside = input.insideArea === undefined ? before.insideArea : input.insideArea;
     const building = input.buildingArea ?? before.buildingArea;
     if (inside != null && inside > building) throw badRequest('套内面积不能大于建筑面积', [{ path: 'body.insideArea', message: 'exceeds_building_area' }]);
@@ -53,8 +49,7 @@ export async function changeStatus(db: Executor, actor: Actor, id: string, input
   const from = input.from ?? today;
   if (from > today) throw badRequest('生效日期不能晚于今天', [{ path: 'body.from', message: 'future_date' }]);
   return db.transaction(async (tx) => {
-    const room = await lockRoom(tx, actor, id);
-    if (room.version !== input.version) throw staleVersion();
+    const room = await lockRoom(tx, actor, id, input.version);
     const [open] = await tx.select().from(roomStatusHistory)
       .where(and(eq(roomStatusHistory.companyId, room.companyId), eq(roomStatusHistory.roomId, id), sql`${roomStatusHistory.validTo} is null`));
     if (open && from < open.validFrom) throw conflict(`生效日期早于当前状态的开始日期（${open.validFrom}）`, [{ path: 'body.from', message: 'before_current_period' }]);

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { lockInScope } from '../../lib/lock-scoped.ts';
 import { likeEscape } from '../../lib/like.ts';
 import type { z } from 'zod';
 import type { ZVehicleCreate, ZVehicleUpdate } from '@wuye/shared';
@@ -8,6 +9,7 @@ import { badRequest, notFound, staleVersion } from '../../lib/errors.ts';
 import { projectScope } from '../../lib/scope-sql.ts';
 import { record } from '../audit/audit.service.ts';
 import { checkProject } from '../org/projects.service.ts';
+import { checkInProject } from './places.service.ts';
 import { parkingSpaces, rooms } from './estate.table.ts';
 import { persons, vehicles } from './residents.table.ts';
 
@@ -16,20 +18,13 @@ const view = (v: typeof vehicles.$inferSelect, personName: string | null) => ({
   brand: v.brand, color: v.color, status: v.status, version: v.version,
 });
 
-/** Room and parking space must be the project's; the owner must be a person of the company. */
+/** The owner must be a person of the company; room and parking space must be the project's. */
 async function checkRefs(db: Executor, companyId: string, projectId: string, r: { personId?: string | null; roomId?: string | null; parkingSpaceId?: string | null }) {
   if (r.personId) {
     const [p] = await db.select({ id: persons.id }).from(persons).where(and(eq(persons.companyId, companyId), eq(persons.id, r.personId)));
     if (!p) throw badRequest('车主不存在', [{ path: 'body.personId', message: 'unknown_person' }]);
   }
-  if (r.roomId) {
-    const [x] = await db.select({ p: rooms.projectId }).from(rooms).where(and(eq(rooms.companyId, companyId), eq(rooms.id, r.roomId)));
-    if (!x || x.p !== projectId) throw badRequest('房间不属于该项目', [{ path: 'body.roomId', message: 'not_in_project' }]);
-  }
-  if (r.parkingSpaceId) {
-    const [x] = await db.select({ p: parkingSpaces.projectId }).from(parkingSpaces).where(and(eq(parkingSpaces.companyId, companyId), eq(parkingSpaces.id, r.parkingSpaceId)));
-    if (!x || x.p !== projectId) throw badRequest('车位不属于该项目', [{ path: 'body.parkingSpaceId', message: 'not_in_project' }]);
-  }
+  await checkInProject(db, companyId, projectId, r);
 }
 
 export async function list(db: Executor, actor: Actor, q: { projectId?: string; plate?: string; page: number; pageSize: number }) {
@@ -58,9 +53,7 @@ export async function create(db: Executor, actor: Actor, input: z.output<typeof 
 export async function update(db: Executor, actor: Actor, id: string, input: z.output<typeof ZVehicleUpdate>) {
   const companyId = requireCompany(actor);
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(vehicles).where(and(eq(vehicles.companyId, companyId), eq(vehicles.id, id))).for('update');
-    if (!before || !canSeeProject(actor, before.projectId)) throw notFound('车辆');
-    if (before.version !== input.version) throw staleVersion();
+    const before = await lockInScope(tx, vehicles, actor, id, '车辆', input.version);
     await checkRefs(tx, companyId, before.projectId, input);
     const { version: _v, ...changes } = input;
     const [after] = await tx.update(vehicles).set({ ...changes, version: sql`${vehicles.version} + 1` }).where(eq(vehicles.id, id)).returning();

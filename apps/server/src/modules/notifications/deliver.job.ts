@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.ts';
 import { defineJob } from '../../jobs/queue.ts';
 import type { ChannelProvider } from './providers.ts';
 import { ProviderError } from './providers.ts';
-import { pickTemplate, render, type TemplateText } from './templates.ts';
+import { loadTemplateOverrides, pickTemplate, render, type TemplateText } from './templates.ts';
 
 export const MAX_ATTEMPTS = 6;
 const CLAIM = 100;
@@ -72,11 +72,7 @@ async function overrides(database: Database, companyId: string | null, event: st
   const key = `${companyId}|${event}`;
   const hit = templateCache.get(key);
   if (hit && Date.now() - hit.at < 30_000) return hit.map;
-  const map = new Map<string, TemplateText>();
-  if (companyId) {
-    const res: any = await database.db.execute(sql`select channel, locale, title, body from notification_templates where company_id = ${companyId} and event = ${event}`);
-    for (const r of res.rows) map.set(`${event}|${r.channel}|${r.locale}`, { title: r.title, body: r.body });
-  }
+  const map = await loadTemplateOverrides(database.db, companyId, event);
   templateCache.set(key, { at: Date.now(), map });
   return map;
 }

@@ -3,7 +3,7 @@ import { notificationEvents, type Channel, type Locale, type NotificationEvent }
 import type { Executor } from '../../db/client.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { Jobs } from '../../jobs/queue.ts';
-import { pickTemplate, render, type TemplateText } from './templates.ts';
+import { loadTemplateOverrides, pickTemplate, render, type TemplateText } from './templates.ts';
 import { deliverJob } from './deliver.job.ts';
 
 /** Who gets a message: people by id, holders of a role (in a project), or residents of a project or rooms. */
@@ -29,7 +29,7 @@ export class Notifier {
    */
   async notify(tx: Executor, event: NotificationEvent, to: Recipients, data: Record<string, unknown>): Promise<number> {
     const def = notificationEvents[event];
-    const overrides = await loadOverrides(tx, to.companyId, event);
+    const overrides = await loadTemplateOverrides(tx, to.companyId, event);
     const text = (locale: Locale): TemplateText => render(pickTemplate(overrides, event, 'inapp', locale), data);
     const zh = text('zh-CN');
     const en = text('en');
@@ -105,13 +105,4 @@ function recipientsSql(to: Recipients): SQL {
   }
   if (!parts.length) return sql`select null::uuid as id where false`;
   return sql.join(parts, sql` union `);
-}
-
-async function loadOverrides(tx: Executor, companyId: string | null, event: string) {
-  const map = new Map<string, TemplateText>();
-  if (!companyId) return map;
-  const res: any = await tx.execute(sql`select channel, locale, title, body from notification_templates
-                                        where company_id = ${companyId} and event = ${event}`);
-  for (const r of res.rows) map.set(`${event}|${r.channel}|${r.locale}`, { title: r.title, body: r.body });
-  return map;
 }

@@ -1,4 +1,6 @@
 import { notificationEvents, type Channel, type Locale, type NotificationEvent } from '@wuye/shared';
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
 import { badRequest } from '../../lib/errors.ts';
 
 export interface TemplateText { title: string; body: string }
@@ -49,4 +51,14 @@ export function pickTemplate(
   overrides: Map<string, TemplateText>, event: NotificationEvent, channel: Channel, locale: Locale,
 ): TemplateText {
   return overrides.get(`${event}|${channel}|${locale}`) ?? overrides.get(`${event}|inapp|${locale}`) ?? defaultTemplates[event][locale];
+}
+
+/** A company's own wording of an event, keyed `event|channel|locale` for `pickTemplate`. */
+export async function loadTemplateOverrides(db: Executor, companyId: string | null, event: string) {
+  const map = new Map<string, TemplateText>();
+  if (!companyId) return map;
+  const res: any = await db.execute(sql`select channel, locale, title, body from notification_templates
+                                        where company_id = ${companyId} and event = ${event}`);
+  for (const r of res.rows) map.set(`${event}|${r.channel}|${r.locale}`, { title: r.title, body: r.body });
+  return map;
 }

@@ -11,7 +11,7 @@ import { phoneFor } from '../../lib/pii.ts';
 import { checkVersioned } from '../../lib/versioned.ts';
 import { record } from '../audit/audit.service.ts';
 import { users } from '../auth/auth.table.ts';
-import { findUserByLogin, revokeAllSessions } from '../auth/auth.repo.ts';
+import { findUserByLogin, replacePassword, revokeAllSessions } from '../auth/auth.repo.ts';
 import { clearThrottle } from '../auth/throttle.ts';
 import { memberships } from './org.table.ts';
 import { checkGrantable } from './roles.service.ts';
@@ -133,8 +133,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, i
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.database.db.transaction(async (tx) => {
     await authChanged(ctx, tx);
-    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), version: sql`${users.version} + 1` }).where(eq(users.id, s.userId));
-    await revokeAllSessions(tx, s.userId);
+    await replacePassword(tx, s.userId, passwordHash);
     await record(tx, actor, 'staff.password_reset', { type: 'staff', id });
   });
 }
