@@ -8,3 +8,4 @@ export * from '../modules/settings/settings.table.ts';
 export * from '../modules/estate/estate.table.ts';
 export * from '../modules/estate/residents.table.ts';
 export * from '../modules/estate/bindings.table.ts';
+export * from '../modules/estate/excel/imports.table.ts';
