@@ -4,6 +4,7 @@ import { hmac } from '../src/lib/tokens.ts';
 import { buildings, facilities, parkingSpaces, rooms, roomStatusHistory } from '../src/modules/estate/estate.table.ts';
 import { persons, roomResidents, vehicles } from '../src/modules/estate/residents.table.ts';
 import { roomBindings } from '../src/modules/estate/bindings.table.ts';
+import { residentRooms } from '../src/modules/org/org.table.ts';
 import { deliveries, notificationTemplates, notifications } from '../src/modules/notifications/notifications.table.ts';
 import { createTenant, type Tenant } from './factories.ts';
 import type { TestApp } from './harness.ts';
@@ -54,6 +55,10 @@ export async function createWorld(t: TestApp): Promise<World> {
     return { buildingId: b!.id, roomId: r!.id, parkingId: p!.id, facilityId: f!.id, personId: person!.id, bindingId: binding!.id, vehicleId: vehicle!.id };
   };
   const worldRooms = { own: await mkRoom(ours, ours.projectA), otherProject: await mkRoom(ours, ours.projectB), otherCompany: await mkRoom(theirs, theirs.projectA) };
+  // our resident lives in the "own" room: their own-rooms scope has something in it
+  await db.insert(residentRooms).values({
+    companyId: ours.companyId, projectId: ours.projectA, membershipId: ours.users.resident!.membershipId!, roomId: worldRooms.own.roomId, relation: 'owner', status: 'active',
+  });
   return {
     rooms: worldRooms,
     ours, theirs, apiKey: { ours: a.id, oursSecret: a.secret, theirs: b.id }, theirTemplate: tpl!.id,
@@ -89,6 +94,7 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
   '/api/buildings/:id/grid': { id: (w, t) => w.rooms[t].buildingId },
   '/api/buildings/:id': { id: (w, t) => w.rooms[t].buildingId },
   '/api/binding/projects/:id/rooms': { id: () => null },
+  '/api/me/rooms/:id': { id: (w, t) => w.rooms[t].roomId },
   '/api/binding-requests/:id/approve': { id: (w, t) => w.rooms[t].bindingId },
   '/api/binding-requests/:id/reject': { id: (w, t) => w.rooms[t].bindingId },
   '/api/vehicles/:id': { id: (w, t) => w.rooms[t].vehicleId },

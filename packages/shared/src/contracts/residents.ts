@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidChineseId, isValidPlate } from '../validators.ts';
 import { ZId, ZPageQuery, ZPhone } from './common.ts';
+import { roomStatusValues } from './estate.ts';
 
 export const residentRelationValues = ['owner', 'co_owner', 'tenant', 'family'] as const;
 export const idTypeValues = ['id_card', 'passport', 'hk_macao', 'taiwan', 'other'] as const;
@@ -76,3 +77,21 @@ export const ZVehicleUpdate = z.object({
   brand: z.string().trim().max(32).nullable().optional(), color: z.string().trim().max(16).nullable().optional(), status: z.enum(['active', 'archived']).optional(),
 }).strict();
 export const ZVehicleQuery = ZPageQuery.extend({ projectId: ZId.optional(), plate: z.string().trim().max(10).optional() });
+
+/** "My home": one of the resident's bound rooms, who lives there (phones always masked) and its vehicles. */
+export const ZMyRoomPerson = z.object({
+  id: ZId, name: z.string(), relation: z.enum(residentRelationValues), phone: z.string().nullable(),
+  /** this person is the signed-in account */
+  me: z.boolean(),
+});
+export const ZMyRoomVehicle = z.object({ id: ZId, plate: z.string(), brand: z.string().nullable(), color: z.string().nullable() });
+export const ZMyRoomDetail = ZMyRoom.extend({
+  status: z.enum(roomStatusValues),
+  people: z.array(ZMyRoomPerson),
+  vehicles: z.array(ZMyRoomVehicle),
+});
+/** A resident's own binding request, across every company they asked to join. */
+export const ZMyBinding = z.object({
+  id: ZId, roomId: ZId, roomCode: z.string(), projectName: z.string(), name: z.string(), relation: z.enum(residentRelationValues),
+  status: z.enum(['pending', 'approved', 'rejected']), note: z.string().nullable(), createdAt: z.string(), decidedAt: z.string().nullable(),
+});
