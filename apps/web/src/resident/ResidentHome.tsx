@@ -1,7 +1,8 @@
-import { AccountBookOutlined, HomeOutlined } from '@ant-design/icons';
+import { AccountBookOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSignedInMe } from '../shared/auth.ts';
 import { GreetingCard, PlaceholderCard } from '../shared/h5/HomeCards.tsx';
+import { MyHomeCard } from './home/MyHomeCard.tsx';
 
 export function ResidentHome() {
   const { t } = useTranslation();
@@ -9,7 +10,7 @@ export function ResidentHome() {
   return (
     <div data-testid="h5-home">
       <GreetingCard me={me} />
-      <PlaceholderCard icon={<HomeOutlined />} title={t('h5.myHome')} placeholder={t('h5.homePlaceholder')} testId="h5-my-home" />
+      <MyHomeCard />
       <PlaceholderCard icon={<AccountBookOutlined />} title={t('h5.myBills')} placeholder={t('h5.billsPlaceholder')} testId="h5-my-bills" />
     </div>
   );

@@ -1,4 +1,7 @@
 import { startH5App } from '../shared/h5/startH5App.tsx';
+import { BindingRequestsPage } from './home/BindingRequestsPage.tsx';
+import { BindRoomPage } from './home/BindRoomPage.tsx';
+import { RoomDetailPage } from './home/RoomDetailPage.tsx';
 import { RegisterPage } from './RegisterPage.tsx';
 import { ResidentHome } from './ResidentHome.tsx';
 import { ResidentLogin } from './ResidentLogin.tsx';
@@ -11,5 +14,10 @@ startH5App({
   login: <ResidentLogin />,
   home: <ResidentHome />,
   me: <ResidentMe />,
+  pages: [
+    { path: 'rooms/:id', element: <RoomDetailPage /> },
+    { path: 'bind', element: <BindRoomPage /> },
+    { path: 'bindings', element: <BindingRequestsPage /> },
+  ],
   publicRoutes: [{ path: '/register', element: <RegisterPage /> }],
 });

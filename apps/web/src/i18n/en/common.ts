@@ -128,8 +128,6 @@ export const commonText: CommonCatalogue = {
     myRoles: 'My roles',
     myTasks: 'My tasks',
     tasksPlaceholder: 'Work orders, patrols and maintenance tasks will appear here once work orders launch.',
-    myHome: 'My home',
-    homePlaceholder: 'Linking your home is coming soon.',
     myBills: 'My bills',
     billsPlaceholder: 'Bills and online payment are coming soon.',
     company: 'Company',

@@ -128,8 +128,6 @@ export const commonText = {
     myRoles: '我的角色',
     myTasks: '我的任务',
     tasksPlaceholder: '工单、巡检与保养任务将在工单模块上线后显示在这里。',
-    myHome: '我的房屋',
-    homePlaceholder: '房屋绑定功能即将上线。',
     myBills: '我的账单',
     billsPlaceholder: '账单与在线缴费功能即将上线。',
     company: '所属公司',

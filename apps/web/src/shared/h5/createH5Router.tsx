@@ -20,6 +20,8 @@ export interface H5RouterOptions {
   /** pages inside the tab shell: '/' (home) and '/me'; '/inbox' (messages) is the same in both apps */
   home: ReactNode;
   me: ReactNode;
+  /** extra pages inside the shell (paths relative to '/', e.g. 'rooms/:id') */
+  pages?: RouteObject[];
   /** extra pages outside the shell (e.g. registration) */
   publicRoutes?: RouteObject[];
   queryClient: QueryClient;
@@ -49,6 +51,7 @@ export function createH5Router(o: H5RouterOptions) {
         { index: true, element: o.home },
         { path: 'inbox', element: <H5InboxPage /> },
         { path: 'me', element: o.me },
+        ...(o.pages ?? []),
         { path: '*', element: o.home },
       ],
     },
