@@ -6,6 +6,7 @@ import { migrate } from './db/migrate.ts';
 import { allJobs } from './jobs/maintenance.job.ts';
 import { defineJob, Jobs } from './jobs/queue.ts';
 import { deliverJob, makeDeliverHandler } from './modules/notifications/deliver.job.ts';
+import { piiReencryptJob } from './modules/estate/pii-rotation.job.ts';
 import { Notifier } from './modules/notifications/notify.service.ts';
 import { createProviders } from './modules/notifications/provider-registry.ts';
 import { vapidKeys } from './modules/notifications/webpush.provider.ts';
@@ -35,9 +36,12 @@ export async function createContext(config: Config, opts: { database?: Database;
   const ctx: AppContext = {
     config, database, secrets, events, jobs: null, providers, outbox: { deliverAll }, authCache, notifier: new Notifier(events, () => ctx.jobs),
   };
-  const defs = [...allJobs(database), defineJob({ ...deliverJob, handler: async () => { await deliverAll(); } })];
+  const piiJob = piiReencryptJob(ctx);
+  const defs = [...allJobs(database), piiJob, defineJob({ ...deliverJob, handler: async () => { await deliverAll(); } })];
   await vapidKeys(database); // generated on first start, shared by every instance
   ctx.jobs = config.JOBS ? await Jobs.start(database, config.DATABASE_URL, defs) : null;
+  // values still under an older key (PII_KEY_ID changed) move over now, not at the next nightly run
+  await ctx.jobs?.send(piiJob, {});
   return ctx;
 }
 

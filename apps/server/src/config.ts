@@ -12,6 +12,8 @@ const ZEnv = z.object({
   DATA_DIR: z.string().default('./data'),
   /** Master secret (≥ 32 chars). Required with DATABASE_URL; generated into DATA_DIR otherwise. */
   APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** key id new personal data is encrypted under; older ids still decrypt, and the pii-reencrypt job moves them over */
+  PII_KEY_ID: z.string().regex(/^k\d{1,4}$/, 'must look like k1, k2 …').default('k1'),
   DEMO: bool.optional(),
   JOBS: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -9,7 +9,7 @@ import { loadConfig } from '../src/config.ts';
 import type { AppContext } from '../src/context.ts';
 import { openPg, openPglite, type Database } from '../src/db/client.ts';
 import type { App } from '../src/lib/http.ts';
-import { secretsFrom } from '../src/lib/secrets.ts';
+import { secretsFrom, type Secrets } from '../src/lib/secrets.ts';
 import { adminQuery, withDatabase } from './global-setup.ts';
 
 export const onPostgres = !!process.env.DATABASE_URL;
@@ -18,6 +18,11 @@ export interface TestApp {
   app: App;
   ctx: AppContext;
   close(): Promise<void>;
+  /**
+   * A server restart: this app and context stop, a new one opens on the same database and the same
+   * secrets (each test app gets random ones) with other settings. Close the returned app instead.
+   */
+  restart(opts?: { jobs?: boolean; env?: Record<string, string> }): Promise<TestApp>;
 }
 
 /** A fresh database for this test file (a template clone or a snapshot load) and an app on it. */
@@ -37,12 +42,17 @@ export async function openTestDatabase(): Promise<{ database: Database; url?: st
 
 export async function startTestApp(opts: { jobs?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const { database, url, drop } = await openTestDatabase();
+  return bootTestApp(database, url, drop, secretsFrom(randomBytes(32)), opts);
+}
+
+async function bootTestApp(database: Database, url: string | undefined, drop: () => Promise<void>, secrets: Secrets,
+  opts: { jobs?: boolean; env?: Record<string, string> }): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: opts.jobs ? '1' : '0', DATA_DIR: path.join(os.tmpdir(), `wuye-test-${process.pid}`),
     ...(url ? { DATABASE_URL: url, APP_SECRET: 'test-secret-that-is-long-enough-0123456789' } : {}),
     ...opts.env,
   });
-  const ctx = await createContext(config, { database, secrets: secretsFrom(randomBytes(32)) });
+  const ctx = await createContext(config, { database, secrets });
   const app = await buildApp(ctx, { logger: false, web: false });
   return {
     app, ctx,
@@ -50,6 +60,12 @@ export async function startTestApp(opts: { jobs?: boolean; env?: Record<string, 
       await app.close();
       await closeContext(ctx);
       await drop();
+    },
+    async restart(next = {}) {
+      await app.close();
+      await ctx.jobs?.stop();
+      await ctx.events.stop();
+      return bootTestApp(database, url, drop, secrets, next);
     },
   };
 }

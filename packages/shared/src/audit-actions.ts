@@ -14,6 +14,7 @@ export const auditActions = [
   'binding.requested', 'binding.approved', 'binding.rejected',
   'vehicle.created', 'vehicle.updated',
   'person.created', 'person.revealed', 'resident.added', 'resident.ownership_transferred',
+  'pii.reencrypt_requested', 'pii.reencrypted',
   'notify.template_saved', 'notify.template_reset', 'notify.resent', 'notify.broadcast',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

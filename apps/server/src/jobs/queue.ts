@@ -1,4 +1,4 @@
-import { PgBoss, fromDrizzle, fromPglite, type Job, type SendOptions } from 'pg-boss';
+import { PgBoss, fromDrizzle, fromPglite, type Job, type QueuePolicy, type SendOptions } from 'pg-boss';
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.ts';
 
@@ -12,6 +12,8 @@ export interface JobDef<T extends object> {
   batchSize?: number;
   cron?: string;
   retryLimit?: number;
+  /** pg-boss queue policy, e.g. `stately` for a job that must not pile up across instances */
+  policy?: QueuePolicy;
 }
 
 export const defineJob = <T extends object>(def: JobDef<T>) => def;
@@ -27,7 +29,7 @@ export class Jobs {
     await boss.start();
     const jobs = new Jobs(boss, defs);
     for (const d of defs) {
-      await boss.createQueue(d.name, { retryLimit: d.retryLimit ?? 5, retryBackoff: true } as any).catch(() => {});
+      await boss.createQueue(d.name, { retryLimit: d.retryLimit ?? 5, retryBackoff: true, ...(d.policy ? { policy: d.policy } : {}) } as any).catch(() => {});
       if (opts.work !== false) {
         await boss.work(d.name, { batchSize: d.batchSize ?? 50, burstWhenBatchFull: true } as any, d.handler as any);
       }

@@ -39,3 +39,6 @@ export function piiCipher(secrets: Secrets, currentKeyId = 'k1'): PiiCipher {
 }
 
 export const maskIdNumber = (id: string) => (id.length > 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : '****');
+
+/** The key id a stored value was encrypted under (`v1.<keyId>.…`), or null for an unknown format. */
+export const keyIdOf = (stored: string) => (stored.startsWith('v1.') ? stored.split('.', 3)[1] || null : null);

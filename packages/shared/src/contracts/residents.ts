@@ -95,3 +95,16 @@ export const ZMyBinding = z.object({
   id: ZId, roomId: ZId, roomCode: z.string(), projectName: z.string(), name: z.string(), relation: z.enum(residentRelationValues),
   status: z.enum(['pending', 'approved', 'rejected']), note: z.string().nullable(), createdAt: z.string(), decidedAt: z.string().nullable(),
 });
+
+/** Personal-data keys (platform operator): values per key id, the id new values use, and how many still wait for re-encryption. */
+export const ZPiiKeyStatus = z.object({
+  currentKeyId: z.string(),
+  keys: z.array(z.object({ keyId: z.string(), phone: z.number().int(), idNo: z.number().int(), current: z.boolean() })),
+  pending: z.number().int(),
+});
+export const ZPiiReencryptQueued = z.object({
+  currentKeyId: z.string(),
+  /** null when a run is already waiting (it will do the same work) */
+  jobId: z.string().nullable(),
+  queued: z.boolean(),
+});

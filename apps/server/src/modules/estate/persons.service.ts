@@ -13,10 +13,14 @@ import { persons } from './residents.table.ts';
 
 type Person = typeof persons.$inferSelect;
 
-const ciphers = new WeakMap<object, PiiCipher>();
+/** One cipher per secrets × configured key id: encrypts under `PII_KEY_ID`, decrypts any older id. */
+const ciphers = new WeakMap<object, Map<string, PiiCipher>>();
 export const cipherOf = (ctx: AppContext) => {
-  let c = ciphers.get(ctx.secrets);
-  if (!c) ciphers.set(ctx.secrets, (c = piiCipher(ctx.secrets)));
+  const keyId = ctx.config.PII_KEY_ID ?? 'k1';
+  let byKey = ciphers.get(ctx.secrets);
+  if (!byKey) ciphers.set(ctx.secrets, (byKey = new Map()));
+  let c = byKey.get(keyId);
+  if (!c) byKey.set(keyId, (c = piiCipher(ctx.secrets, keyId)));
   return c;
 };
 

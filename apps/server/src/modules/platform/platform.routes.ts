@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { authChanged } from '../../lib/auth-changed.ts';
 import { z } from 'zod';
-import { ZCompany, ZCompanyCreate } from '@wuye/shared';
+import { ZCompany, ZCompanyCreate, ZPiiKeyStatus, ZPiiReencryptQueued } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
 import { duplicate } from '../../lib/errors.ts';
 import { actorOf, type App } from '../../lib/http.ts';
@@ -13,6 +13,8 @@ import { createCompanyWithRoles } from '../org/company.service.ts';
 import { companies, membershipRoles, memberships, roles } from '../org/org.table.ts';
 import { and } from 'drizzle-orm';
 import { sandboxMessages } from '../notifications/notifications.table.ts';
+import { keyCounts } from '../estate/pii-rotation.service.ts';
+import { requestReencrypt } from '../estate/pii-rotation.job.ts';
 
 const view = (c: typeof companies.$inferSelect) => ({ id: c.id, code: c.code, name: c.name, status: c.status, createdAt: c.createdAt.toISOString() });
 
@@ -43,6 +45,14 @@ export function platformRoutes(app: App, ctx: AppContext) {
       return view(company);
     });
   });
+
+  // Key rotation: set PII_KEY_ID to a new id and restart; these show and hurry the re-encryption.
+  app.get('/api/platform/pii-keys', {
+    schema: { tags: ['platform'], summary: '个人信息加密密钥：各密钥下的数据量、当前密钥', response: { 200: ZPiiKeyStatus } }, config: access,
+  }, () => keyCounts(ctx));
+  app.post('/api/platform/pii-keys/reencrypt', {
+    schema: { tags: ['platform'], summary: '立即以当前密钥重新加密旧数据（后台任务）', response: { 200: ZPiiReencryptQueued } }, config: access,
+  }, (req) => requestReencrypt(ctx, actorOf(req)));
 }
 
 const ZSandboxMessage = z.object({ id: z.string(), channel: z.string(), to: z.string(), content: z.unknown(), createdAt: z.string() });
