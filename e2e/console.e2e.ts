@@ -7,6 +7,8 @@ const menuPermission: Record<string, string> = {
   projects: 'org.project.read', staff: 'org.user.read', roles: 'org.role.read', audit: 'audit.read',
   apikeys: 'org.apikey.manage', companies: 'platform.company.manage', sandbox: 'platform.company.manage',
   templates: 'notify.template.manage', deliveries: 'notify.delivery.read', broadcast: 'notify.broadcast',
+  estateStructure: 'estate.read', rooms: 'estate.read', persons: 'estate.read', parking: 'estate.read',
+  facilities: 'estate.read', vehicles: 'estate.read', bindings: 'estate.manage',
 };
 
 const roles = ['hq', 'hqfin', 'pm', 'cs', 'cashier', 'tech', 'guard', 'cleaner', 'admin'];

@@ -22,6 +22,13 @@ const Templates = lazy(() => import('./features/notifications/TemplatesPage.tsx'
 const Deliveries = lazy(() => import('./features/notifications/DeliveriesPage.tsx'));
 const Broadcast = lazy(() => import('./features/notifications/BroadcastPage.tsx'));
 const Sandbox = lazy(() => import('./features/platform/SandboxPage.tsx'));
+const EstateStructure = lazy(() => import('./features/estate/pages/StructurePage.tsx'));
+const Rooms = lazy(() => import('./features/estate/pages/RoomsPage.tsx'));
+const Persons = lazy(() => import('./features/estate/pages/PersonsPage.tsx'));
+const Parking = lazy(() => import('./features/estate/pages/ParkingPage.tsx'));
+const Facilities = lazy(() => import('./features/estate/pages/FacilitiesPage.tsx'));
+const Vehicles = lazy(() => import('./features/estate/pages/VehiclesPage.tsx'));
+const Bindings = lazy(() => import('./features/estate/pages/BindingsPage.tsx'));
 
 function page(Component: LazyExoticComponent<ComponentType>, permission?: string) {
   const body = (
@@ -47,6 +54,13 @@ export function createConsoleRouter() {
       children: [
         { index: true, element: page(Dashboard) },
         { path: 'projects', element: page(Projects, 'org.project.read') },
+        { path: 'estate/structure', element: page(EstateStructure, 'estate.read') },
+        { path: 'estate/rooms', element: page(Rooms, 'estate.read') },
+        { path: 'estate/persons', element: page(Persons, 'estate.read') },
+        { path: 'estate/parking', element: page(Parking, 'estate.read') },
+        { path: 'estate/facilities', element: page(Facilities, 'estate.read') },
+        { path: 'estate/vehicles', element: page(Vehicles, 'estate.read') },
+        { path: 'estate/bindings', element: page(Bindings, 'estate.manage') },
         { path: 'staff', element: page(StaffPage, 'org.user.read') },
         { path: 'roles', element: page(Roles, 'org.role.read') },
         { path: 'audit', element: page(Audit, 'audit.read') },

@@ -3,24 +3,33 @@ import {
   AuditOutlined,
   BankOutlined,
   BellOutlined,
+  BuildOutlined,
+  CarOutlined,
   CloudServerOutlined,
   DashboardOutlined,
   DesktopOutlined,
+  EnvironmentOutlined,
   FileTextOutlined,
+  HomeOutlined,
+  IdcardOutlined,
   InboxOutlined,
   KeyOutlined,
+  LinkOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
   SendOutlined,
+  TableOutlined,
   TeamOutlined,
   UnorderedListOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 export type MenuKey =
   | 'dashboard' | 'inbox' | 'projects' | 'staff' | 'roles' | 'audit' | 'apikeys' | 'companies' | 'sandbox' | 'sessions'
-  | 'templates' | 'deliveries' | 'broadcast';
-export type MenuGroupKey = 'notifications' | 'platform';
+  | 'templates' | 'deliveries' | 'broadcast'
+  | 'estateStructure' | 'rooms' | 'persons' | 'parking' | 'facilities' | 'vehicles' | 'bindings';
+export type MenuGroupKey = 'estate' | 'notifications' | 'platform';
 
 export interface MenuEntry {
   key: MenuKey;
@@ -34,6 +43,7 @@ export interface MenuEntry {
 
 /** Sub-menus: shown when at least one of their entries is. */
 export const menuGroups: Record<MenuGroupKey, { icon: ReactNode }> = {
+  estate: { icon: <HomeOutlined /> },
   notifications: { icon: <NotificationOutlined /> },
   platform: { icon: <CloudServerOutlined /> },
 };
@@ -43,6 +53,13 @@ export const menuEntries: MenuEntry[] = [
   { key: 'dashboard', path: '/', icon: <DashboardOutlined /> },
   { key: 'inbox', path: '/inbox', icon: <BellOutlined /> },
   { key: 'projects', path: '/projects', icon: <ApartmentOutlined />, permission: 'org.project.read' },
+  { key: 'estateStructure', path: '/estate/structure', icon: <BuildOutlined />, permission: 'estate.read', group: 'estate' },
+  { key: 'rooms', path: '/estate/rooms', icon: <TableOutlined />, permission: 'estate.read', group: 'estate' },
+  { key: 'persons', path: '/estate/persons', icon: <UserOutlined />, permission: 'estate.read', group: 'estate' },
+  { key: 'parking', path: '/estate/parking', icon: <IdcardOutlined />, permission: 'estate.read', group: 'estate' },
+  { key: 'facilities', path: '/estate/facilities', icon: <EnvironmentOutlined />, permission: 'estate.read', group: 'estate' },
+  { key: 'vehicles', path: '/estate/vehicles', icon: <CarOutlined />, permission: 'estate.read', group: 'estate' },
+  { key: 'bindings', path: '/estate/bindings', icon: <LinkOutlined />, permission: 'estate.manage', group: 'estate' },
   { key: 'staff', path: '/staff', icon: <TeamOutlined />, permission: 'org.user.read' },
   { key: 'roles', path: '/roles', icon: <SafetyCertificateOutlined />, permission: 'org.role.read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },

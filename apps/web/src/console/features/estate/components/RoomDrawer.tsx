@@ -1,0 +1,57 @@
+import { Drawer, Result, Space, Spin, Tabs } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRoom } from '../api.ts';
+import { RoomStatusTag } from '../labels.tsx';
+import { RoomDetails } from './RoomDetails.tsx';
+import { RoomResidentsPanel } from './RoomResidentsPanel.tsx';
+import { RoomStatusPanel } from './RoomStatusPanel.tsx';
+
+type TabKey = 'details' | 'status' | 'residents';
+
+/** One room, opened from the grid or the list: details and edit, status with its history, residents and 过户. */
+export function RoomDrawer({ roomId, onClose }: { roomId: string | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const room = useRoom(roomId);
+  const [tab, setTab] = useState<TabKey>('details');
+
+  useEffect(() => {
+    if (roomId) setTab('details');
+  }, [roomId]);
+
+  const r = room.data;
+  return (
+    <Drawer
+      open={!!roomId}
+      onClose={onClose}
+      size={680}
+      destroyOnHidden
+      title={
+        r ? (
+          <Space>
+            <span data-testid="room-drawer-code">{r.code}</span>
+            <RoomStatusTag status={r.status} />
+          </Space>
+        ) : (
+          t('room.title')
+        )
+      }
+    >
+      {room.isError ? (
+        <Result status="404" subTitle={t('error.notFound')} />
+      ) : !r ? (
+        <Spin />
+      ) : (
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setTab(k as TabKey)}
+          items={[
+            { key: 'details', label: t('room.tabDetails'), children: <RoomDetails room={r} /> },
+            { key: 'status', label: <span data-testid="room-tab-status">{t('room.tabStatus')}</span>, children: <RoomStatusPanel room={r} /> },
+            { key: 'residents', label: <span data-testid="room-tab-residents">{t('room.tabResidents')}</span>, children: <RoomResidentsPanel room={r} /> },
+          ]}
+        />
+      )}
+    </Drawer>
+  );
+}
