@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isValidChineseId, isValidPlate } from '../validators.ts';
 import { ZId, ZPageQuery, ZPhone } from './common.ts';
-import { roomStatusValues } from './estate.ts';
+import { ZRoomDetail, roomStatusValues } from './estate.ts';
 
 export const residentRelationValues = ['owner', 'co_owner', 'tenant', 'family'] as const;
 export const idTypeValues = ['id_card', 'passport', 'hk_macao', 'taiwan', 'other'] as const;
@@ -108,3 +108,25 @@ export const ZPiiReencryptQueued = z.object({
   jobId: z.string().nullable(),
   queued: z.boolean(),
 });
+
+/** 入住 / 搬出: living in a room, apart from owning it. Statuses in which someone lives there. */
+export const livedInStatusValues = ['occupied', 'rented'] as const;
+export const moveKindValues = ['move_in', 'move_out'] as const;
+export const ZMoveIn = z.object({
+  date: z.iso.date(),
+  /** who moves in: residents related to the room today */
+  personIds: z.array(ZId).min(1).max(20),
+  note: z.string().trim().max(500).optional(),
+}).strict();
+export const ZMoveOut = z.object({
+  /** the day the household leaves: vacant from this day on (see docs/decisions.md) */
+  date: z.iso.date(),
+  /** end the tenants' and family members' relations on this day */
+  endRelations: z.boolean().default(false),
+  note: z.string().trim().max(500).optional(),
+}).strict();
+export const ZRoomMove = z.object({
+  id: ZId, kind: z.enum(moveKindValues), date: z.string(), personId: ZId.nullable(), personName: z.string().nullable(),
+  note: z.string().nullable(), createdAt: z.string(),
+});
+export const ZRoomMoveResult = z.object({ room: ZRoomDetail, moves: z.array(ZRoomMove) });

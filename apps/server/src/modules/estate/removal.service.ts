@@ -14,6 +14,7 @@ export const roomDependents: { table: string; label: string }[] = [
   { table: 'resident_rooms', label: '住户账号' },
   { table: 'room_residents', label: '住户' },
   { table: 'parking_spaces', label: '车位' },
+  { table: 'room_moves', label: '入住记录' },
 ];
 
 async function blockers(tx: Executor, companyId: string, roomIds: string[]): Promise<string[]> {

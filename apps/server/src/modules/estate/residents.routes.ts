@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { ZVehicle, ZVehicleCreate, ZVehicleQuery, ZVehicleUpdate, ZIdParam, ZOwnershipTransfer, ZPage, ZPerson, ZPersonCreate, ZPersonGet, ZPersonQuery, ZRoomResident, ZRoomResidentAdd } from '@wuye/shared';
+import { ZVehicle, ZVehicleCreate, ZVehicleQuery, ZVehicleUpdate, ZIdParam, ZOwnershipTransfer, ZPage, ZPerson, ZPersonCreate, ZPersonGet, ZPersonQuery, ZRoomResident, ZRoomResidentAdd, ZMoveIn, ZMoveOut, ZRoomMove, ZRoomMoveResult } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../lib/http.ts';
 import * as people from './persons.service.ts';
 import * as residents from './room-residents.service.ts';
+import * as moves from './moves.service.ts';
 import * as vehicleSvc from './vehicles.service.ts';
 
 const tags = ['residents'];
@@ -25,6 +26,13 @@ export function residentsRoutes(app: App, ctx: AppContext) {
     async (req) => ({ id: (await residents.add(db, actorOf(req), req.params.id, req.body)).id }));
   app.post('/api/rooms/:id/transfer', { schema: { tags, summary: '过户：原业主关系截止、新业主按日期生效', params: ZIdParam, body: ZOwnershipTransfer, response: { 200: z.array(ZRoomResident) } }, config: manage },
     (req) => residents.transfer(db, actorOf(req), req.params.id, req.body));
+
+  app.get('/api/rooms/:id/moves', { schema: { tags, summary: '入住 / 搬出记录', params: ZIdParam, response: { 200: z.array(ZRoomMove) } }, config: read },
+    (req) => moves.listMoves(db, actorOf(req), req.params.id));
+  app.post('/api/rooms/:id/move-in', { schema: { tags, summary: '入住：登记入住人员与日期，房间自该日起为「入住」', params: ZIdParam, body: ZMoveIn, response: { 200: ZRoomMoveResult } }, config: manage },
+    (req) => moves.moveIn(db, actorOf(req), req.params.id, req.body));
+  app.post('/api/rooms/:id/move-out', { schema: { tags, summary: '搬出：房间自搬出日起空置，可同时结束租户 / 家庭成员关系', params: ZIdParam, body: ZMoveOut, response: { 200: ZRoomMoveResult } }, config: manage },
+    (req) => moves.moveOut(db, actorOf(req), req.params.id, req.body));
 
   app.get('/api/vehicles', { schema: { tags, summary: '车辆', querystring: ZVehicleQuery, response: { 200: ZPage(ZVehicle) } }, config: { ...read, apiKey: true } },
     (req) => vehicleSvc.list(db, actorOf(req), req.query));

@@ -40,31 +40,45 @@ export async function updateRoom(db: Executor, actor: Actor, id: string, input: 
   });
 }
 
+type Room = typeof rooms.$inferSelect;
+type RoomStatus = Room['status'];
+
+/** Business dates in these records are today or earlier (Asia/Shanghai). */
+export function notAfterToday(date: string, path: string) {
+  if (date > businessNow().format('YYYY-MM-DD')) throw badRequest('日期不能晚于今天', [{ path, message: 'future_date' }]);
+}
+
 /**
- * Changes a room's status from a date (today or earlier, never before the period in force began):
- * the open period ends the day before and a new one starts, so any past day has exactly one status.
+ * Puts a room the caller has locked into `status` from `from` (never before the period in force
+ * began): the open period ends the day before and a new one starts, so any past day has exactly
+ * one status; a change on the open period's first day replaces it. The caller audits.
  */
+export async function applyStatus(tx: Executor, actor: Actor, room: Room, status: RoomStatus, from: string, path = 'body.from') {
+  const [open] = await tx.select().from(roomStatusHistory)
+    .where(and(eq(roomStatusHistory.companyId, room.companyId), eq(roomStatusHistory.roomId, room.id), sql`${roomStatusHistory.validTo} is null`));
+  if (open && from < open.validFrom) throw conflict(`生效日期早于当前状态的开始日期（${open.validFrom}）`, [{ path, message: 'before_current_period' }]);
+  if (open && open.status === status) throw conflict(`房间已是该状态（自 ${open.validFrom} 起）`);
+  if (open && from === open.validFrom) {
+    await tx.update(roomStatusHistory).set({ status, changedBy: actor.userId }).where(eq(roomStatusHistory.id, open.id));
+  } else {
+    if (open) {
+      await tx.update(roomStatusHistory).set({ validTo: dayjs(from).subtract(1, 'day').format('YYYY-MM-DD') }).where(eq(roomStatusHistory.id, open.id));
+    }
+    await tx.insert(roomStatusHistory).values({ companyId: room.companyId, roomId: room.id, status, validFrom: from, changedBy: actor.userId });
+  }
+  const [after] = await tx.update(rooms).set({ status, version: sql`${rooms.version} + 1` }).where(eq(rooms.id, room.id)).returning();
+  return after!;
+}
+
+/** Changes a room's status from a date (today or earlier; default today). */
 export async function changeStatus(db: Executor, actor: Actor, id: string, input: z.output<typeof ZRoomStatusChange>) {
-  const today = businessNow().format('YYYY-MM-DD');
-  const from = input.from ?? today;
-  if (from > today) throw badRequest('生效日期不能晚于今天', [{ path: 'body.from', message: 'future_date' }]);
+  const from = input.from ?? businessNow().format('YYYY-MM-DD');
+  notAfterToday(from, 'body.from');
   return db.transaction(async (tx) => {
     const room = await lockRoom(tx, actor, id, input.version);
-    const [open] = await tx.select().from(roomStatusHistory)
-      .where(and(eq(roomStatusHistory.companyId, room.companyId), eq(roomStatusHistory.roomId, id), sql`${roomStatusHistory.validTo} is null`));
-    if (open && from < open.validFrom) throw conflict(`生效日期早于当前状态的开始日期（${open.validFrom}）`, [{ path: 'body.from', message: 'before_current_period' }]);
-    if (open && open.status === input.status) throw conflict(`房间已是该状态（自 ${open.validFrom} 起）`);
-    if (open && from === open.validFrom) {
-      await tx.update(roomStatusHistory).set({ status: input.status, changedBy: actor.userId }).where(eq(roomStatusHistory.id, open.id));
-    } else {
-      if (open) {
-        await tx.update(roomStatusHistory).set({ validTo: dayjs(from).subtract(1, 'day').format('YYYY-MM-DD') }).where(eq(roomStatusHistory.id, open.id));
-      }
-      await tx.insert(roomStatusHistory).values({ companyId: room.companyId, roomId: id, status: input.status, validFrom: from, changedBy: actor.userId });
-    }
-    const [after] = await tx.update(rooms).set({ status: input.status, version: sql`${rooms.version} + 1` }).where(eq(rooms.id, id)).returning();
+    const after = await applyStatus(tx, actor, room, input.status, from);
     await record(tx, actor, 'estate.room_status_changed', { type: 'room', id, projectId: room.projectId }, { status: room.status }, { status: input.status, from });
-    return roomView(after!);
+    return roomView(after);
   });
 }
 
