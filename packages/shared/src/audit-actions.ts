@@ -15,7 +15,7 @@ export const auditActions = [
   'vehicle.created', 'vehicle.updated',
   'person.created', 'person.revealed', 'resident.added', 'resident.ownership_transferred',
   'pii.reencrypt_requested', 'pii.reencrypted',
-  'estate.moved_in', 'estate.moved_out',
+  'estate.moved_in', 'estate.moved_out', 'estate.payer_set',
   'notify.template_saved', 'notify.template_reset', 'notify.resent', 'notify.broadcast',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

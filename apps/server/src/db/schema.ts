@@ -9,4 +9,5 @@ export * from '../modules/estate/estate.table.ts';
 export * from '../modules/estate/residents.table.ts';
 export * from '../modules/estate/bindings.table.ts';
 export * from '../modules/estate/moves.table.ts';
+export * from '../modules/estate/payers.table.ts';
 export * from '../modules/estate/excel/imports.table.ts';

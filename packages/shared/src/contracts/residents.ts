@@ -130,3 +130,23 @@ export const ZRoomMove = z.object({
   note: z.string().nullable(), createdAt: z.string(),
 });
 export const ZRoomMoveResult = z.object({ room: ZRoomDetail, moves: z.array(ZRoomMove) });
+
+/** 付费人: fee item categories a room's payer can be set for; '*' is the room's default for all of them. */
+export const feeCategoryValues = ['property_fee', 'water', 'electricity', 'gas', 'parking', 'heating', 'other'] as const;
+export type FeeCategory = (typeof feeCategoryValues)[number];
+export const payerCategoryValues = [...feeCategoryValues, '*'] as const;
+export const payerValues = ['owner', 'tenant'] as const;
+export const ZPayerSet = z.object({
+  category: z.enum(payerCategoryValues),
+  payer: z.enum(payerValues),
+  /** first day of the rule; the rule in force ends the day before */
+  from: z.iso.date(),
+}).strict();
+export const ZPayerRule = z.object({ category: z.enum(payerCategoryValues), payer: z.enum(payerValues), validFrom: z.string(), validTo: z.string().nullable() });
+export const ZRoomPayers = z.object({
+  /** who pays each category today: its own rule, else the room's default ('*'), else the owner */
+  current: z.array(z.object({
+    category: z.enum(payerCategoryValues), payer: z.enum(payerValues), source: z.enum(['rule', 'default', 'fallback']), validFrom: z.string().nullable(),
+  })),
+  history: z.array(ZPayerRule),
+});

@@ -15,6 +15,7 @@ export const roomDependents: { table: string; label: string }[] = [
   { table: 'room_residents', label: '住户' },
   { table: 'parking_spaces', label: '车位' },
   { table: 'room_moves', label: '入住记录' },
+  { table: 'room_payers', label: '付费人设置' },
 ];
 
 async function blockers(tx: Executor, companyId: string, roomIds: string[]): Promise<string[]> {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { ZVehicle, ZVehicleCreate, ZVehicleQuery, ZVehicleUpdate, ZIdParam, ZOwnershipTransfer, ZPage, ZPerson, ZPersonCreate, ZPersonGet, ZPersonQuery, ZRoomResident, ZRoomResidentAdd, ZMoveIn, ZMoveOut, ZRoomMove, ZRoomMoveResult } from '@wuye/shared';
+import { ZVehicle, ZVehicleCreate, ZVehicleQuery, ZVehicleUpdate, ZIdParam, ZOwnershipTransfer, ZPage, ZPerson, ZPersonCreate, ZPersonGet, ZPersonQuery, ZRoomResident, ZRoomResidentAdd, ZMoveIn, ZMoveOut, ZRoomMove, ZRoomMoveResult, ZPayerSet, ZRoomPayers } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../lib/http.ts';
 import * as people from './persons.service.ts';
 import * as residents from './room-residents.service.ts';
 import * as moves from './moves.service.ts';
+import * as payers from './payers.service.ts';
 import * as vehicleSvc from './vehicles.service.ts';
 
 const tags = ['residents'];
@@ -33,6 +34,10 @@ export function residentsRoutes(app: App, ctx: AppContext) {
     (req) => moves.moveIn(db, actorOf(req), req.params.id, req.body));
   app.post('/api/rooms/:id/move-out', { schema: { tags, summary: '搬出：房间自搬出日起空置，可同时结束租户 / 家庭成员关系', params: ZIdParam, body: ZMoveOut, response: { 200: ZRoomMoveResult } }, config: manage },
     (req) => moves.moveOut(db, actorOf(req), req.params.id, req.body));
+  app.get('/api/rooms/:id/payers', { schema: { tags, summary: '付费人：各收费类别当前由谁缴纳（含历史）', params: ZIdParam, response: { 200: ZRoomPayers } }, config: read },
+    (req) => payers.listPayers(db, actorOf(req), req.params.id));
+  app.put('/api/rooms/:id/payers', { schema: { tags, summary: '设置某收费类别（或默认 *）自某日起由业主 / 租户缴纳', params: ZIdParam, body: ZPayerSet, response: { 200: ZRoomPayers } }, config: manage },
+    (req) => payers.setPayer(db, actorOf(req), req.params.id, req.body));
 
   app.get('/api/vehicles', { schema: { tags, summary: '车辆', querystring: ZVehicleQuery, response: { 200: ZPage(ZVehicle) } }, config: { ...read, apiKey: true } },
     (req) => vehicleSvc.list(db, actorOf(req), req.query));
