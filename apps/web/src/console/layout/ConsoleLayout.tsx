@@ -35,7 +35,7 @@ export function ConsoleLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={220}>
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={220} className="wuye-console-sider" style={{ position: 'sticky', top: 0, height: '100vh' }}>
         <div className="wuye-console-logo">
           <HomeOutlined />
           {!collapsed && <span>{t('common.appName')}</span>}

@@ -59,7 +59,7 @@ export function AddResidentModal({ roomId, open, onClose }: { roomId: string; op
           </Form.Item>
         )}
         <Form.Item name="validFrom" label={t('resident.validFrom')} rules={[{ required: true }]}>
-          <DatePicker allowClear={false} />
+          <DatePicker allowClear={false} data-testid="resident-valid-from" />
         </Form.Item>
       </Form>
     </Modal>

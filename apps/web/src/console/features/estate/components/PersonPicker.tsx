@@ -56,14 +56,17 @@ export function PersonPicker({ value, onChange, initialLabel, testId }: Props) {
           </Tooltip>
         )}
       </Space.Compact>
-      <PersonFormDrawer
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(p) => {
-          setKnown((k) => ({ ...k, [p.id]: label(p) }));
-          onChange?.(p.id);
-        }}
-      />
+      {/* mounted only while used: a form with several pickers must not carry a hidden drawer for each */}
+      {creating && (
+        <PersonFormDrawer
+          open
+          onClose={() => setCreating(false)}
+          onCreated={(p) => {
+            setKnown((k) => ({ ...k, [p.id]: label(p) }));
+            onChange?.(p.id);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -40,14 +40,14 @@ export default function BindingsPage() {
         loading={list.isPending || list.isPlaceholderData}
         dataSource={list.data?.items ?? []}
         pagination={pagination(list.data?.total)}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1100 }}
         data-testid="binding-table"
         columns={[
           { title: t('binding.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
           { title: t('layout.project'), dataIndex: 'projectName' },
-          { title: t('binding.room'), dataIndex: 'roomCode' },
+          { title: t('binding.room'), dataIndex: 'roomCode', width: 110 },
           { title: t('binding.name'), dataIndex: 'name' },
-          { title: t('binding.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+          { title: t('binding.phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
           { title: t('binding.relation'), dataIndex: 'relation', render: (r: Binding['relation']) => t(`relation.${r}`) },
           { title: t('common.status'), dataIndex: 'status', width: 90, render: (s: BindingStatus) => <BindingStatusTag status={s} /> },
           { title: t('binding.decidedBy'), dataIndex: 'decidedBy', render: (v: string | null) => (v ? t(`binding.by.${v}`, { defaultValue: v }) : '—') },
