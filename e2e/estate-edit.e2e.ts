@@ -100,6 +100,12 @@ describe('estate console: changes', () => {
     await shot(page, 'estate-room-residents');
     await page.getByRole('tab', { name: '基本信息' }).click();
     await expect.poll(() => page.getByTestId('room-owners').innerText()).toBe(`吴新${n}（100%）`);
+
+    // 编辑: exact areas with two decimals
+    await page.getByTestId('room-edit').click();
+    await (await inputOf(page, 'room-edit-area')).fill('90.5');
+    await page.getByTestId('room-edit-save').click();
+    await page.getByText('90.50 m²').waitFor();
     expect(errors.filter((e) => !expectedRefusal(e))).toEqual([]);
     await context.close();
   });
