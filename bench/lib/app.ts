@@ -14,15 +14,17 @@ export interface AppOptions {
   poolSize?: number;
   /** app log level (to stderr); silent unless set, e.g. 'error' to see why a request failed */
   logLevel?: string;
+  /** run background jobs in this instance (imports, outbox); off by default */
+  jobs?: boolean;
 }
 
 /**
  * The real application as production runs it (createContext + buildApp, NODE_ENV=production,
- * jobs off, logging silent, no web console) on 127.0.0.1 and a random port.
+ * jobs off unless asked, logging silent, no web console) on 127.0.0.1 and a random port.
  */
 export async function startApp(o: AppOptions): Promise<{ port: number; close(): Promise<void> }> {
   const config = loadConfig({
-    NODE_ENV: 'production', LOG_LEVEL: o.logLevel ?? 'silent', JOBS: '0', DEMO: '0', HOST: '127.0.0.1', PORT: '0',
+    NODE_ENV: 'production', LOG_LEVEL: o.logLevel ?? 'silent', JOBS: o.jobs ? '1' : '0', DEMO: '0', HOST: '127.0.0.1', PORT: '0',
     APP_SECRET: randomBytes(32).toString('hex'),
     DATA_DIR: o.pgliteDir ? path.dirname(o.pgliteDir) : path.join(os.tmpdir(), 'wuye-bench-unused'),
     DATABASE_POOL_SIZE: String(o.poolSize ?? 10),
