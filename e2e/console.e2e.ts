@@ -8,7 +8,7 @@ const menuPermission: Record<string, string> = {
   apikeys: 'org.apikey.manage', companies: 'platform.company.manage', sandbox: 'platform.company.manage',
   templates: 'notify.template.manage', deliveries: 'notify.delivery.read', broadcast: 'notify.broadcast',
   estateStructure: 'estate.read', rooms: 'estate.read', persons: 'estate.read', parking: 'estate.read',
-  facilities: 'estate.read', vehicles: 'estate.read', bindings: 'estate.manage',
+  facilities: 'estate.read', vehicles: 'estate.read', bindings: 'estate.binding.review',
 };
 
 const roles = ['hq', 'hqfin', 'pm', 'cs', 'cashier', 'tech', 'guard', 'cleaner', 'admin'];

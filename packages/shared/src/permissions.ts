@@ -14,7 +14,7 @@ export const permissionGroups = {
     'org.role.manage',
     'org.apikey.manage',
   ],
-  estate: ['estate.read', 'estate.manage'],
+  estate: ['estate.read', 'estate.manage', 'estate.binding.review'],
   audit: ['audit.read'],
   notify: ['notify.broadcast', 'notify.template.manage', 'notify.delivery.read', 'notify.delivery.resend'],
   pii: ['pii.view'],

@@ -21,7 +21,7 @@ export const builtinRoles: readonly RoleTemplate[] = [
     scope: 'company',
     permissions: [
       'org.project.read', 'org.project.manage', 'org.user.read', 'org.user.manage',
-      'org.role.read', 'org.role.manage', 'org.apikey.manage', 'audit.read', 'pii.view', 'estate.read', 'estate.manage',
+      'org.role.read', 'org.role.manage', 'org.apikey.manage', 'audit.read', 'pii.view', 'estate.read', 'estate.manage', 'estate.binding.review',
       'notify.broadcast', 'notify.template.manage', 'notify.delivery.read', 'notify.delivery.resend',
     ],
   },
@@ -31,10 +31,14 @@ export const builtinRoles: readonly RoleTemplate[] = [
     scope: 'project',
     permissions: [
       'org.project.read', 'org.user.read', 'org.user.manage', 'org.role.read', 'audit.read', 'pii.view',
-      'notify.broadcast', 'notify.delivery.read', 'notify.delivery.resend', 'estate.read', 'estate.manage',
+      'notify.broadcast', 'notify.delivery.read', 'notify.delivery.resend', 'estate.read', 'estate.manage', 'estate.binding.review',
     ],
   },
-  { code: 'customer_service', scope: 'project', permissions: ['org.project.read', 'org.user.read', 'notify.broadcast', 'notify.delivery.read', 'estate.read'] },
+  // the front desk reviews room-binding requests (it is notified of them) without managing the archive
+  {
+    code: 'customer_service', scope: 'project',
+    permissions: ['org.project.read', 'org.user.read', 'notify.broadcast', 'notify.delivery.read', 'estate.read', 'estate.binding.review'],
+  },
   { code: 'cashier', scope: 'project', permissions: ['org.project.read', 'estate.read'] },
   { code: 'technician', scope: 'assignee', permissions: ['org.project.read', 'estate.read'] },
   { code: 'guard', scope: 'assignee', permissions: ['org.project.read', 'estate.read'] },

@@ -60,7 +60,7 @@ export function createConsoleRouter() {
         { path: 'estate/parking', element: page(Parking, 'estate.read') },
         { path: 'estate/facilities', element: page(Facilities, 'estate.read') },
         { path: 'estate/vehicles', element: page(Vehicles, 'estate.read') },
-        { path: 'estate/bindings', element: page(Bindings, 'estate.manage') },
+        { path: 'estate/bindings', element: page(Bindings, 'estate.binding.review') },
         { path: 'staff', element: page(StaffPage, 'org.user.read') },
         { path: 'roles', element: page(Roles, 'org.role.read') },
         { path: 'audit', element: page(Audit, 'audit.read') },

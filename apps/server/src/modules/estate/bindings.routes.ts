@@ -8,6 +8,8 @@ import * as bindings from './bindings.service.ts';
 
 const tags = ['residents'];
 const self = { access: { permission: 'authenticated', scope: 'self' } } as const;
+// customer service decides bindings: it is the role notified of them, and needs no estate.manage
+const review = { access: { permission: 'estate.binding.review', scope: 'project' } } as const;
 const ZStatus = z.object({ id: z.string(), status: z.string() });
 
 /** Residents find their community and room, ask to be bound; staff approve; residents see their rooms. */
@@ -44,13 +46,13 @@ export function bindingRoutes(app: App, ctx: AppContext) {
 
   app.get('/api/binding-requests', {
     schema: { tags, summary: '房屋绑定申请', querystring: ZBindingQuery, response: { 200: ZPage(ZBinding) } },
-    config: { access: { permission: 'estate.manage', scope: 'project' } },
+    config: review,
   }, (req) => bindings.list(ctx, actorOf(req), req.query));
 
   for (const [action, approve] of [['approve', true], ['reject', false]] as const) {
     app.post(`/api/binding-requests/:id/${action}`, {
       schema: { tags, summary: approve ? '通过绑定申请' : '驳回绑定申请', params: ZIdParam, body: ZBindingDecision, response: { 200: ZStatus } },
-      config: { access: { permission: 'estate.manage', scope: 'project' } },
+      config: review,
     }, (req) => bindings.decide(ctx, actorOf(req), req.params.id, approve, req.body));
   }
 }

@@ -10,11 +10,11 @@ const room: Record<string, string> = {};
 beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
-  for (const r of ['project_manager', 'customer_service']) c[r] = await login(t, ours.users[r]!.phone);
+  for (const r of ['project_manager', 'customer_service', 'cashier']) c[r] = await login(t, ours.users[r]!.phone);
   c.staffB = await login(t, ours.staffB.phone);
   await t.ctx.database.db.execute(`update projects set name = '绑定测试花园' where id = '${ours.projectA}'` as any);
   await t.app.inject({ method: 'POST', url: `/api/projects/${ours.projectA}/buildings/generate`, headers: { cookie: c.project_manager! },
-    payload: { code: '6', name: '6号楼', units: 1, floors: 1, roomsPerFloor: 2, areas: [{ buildingArea: 95 }, { buildingArea: 95 }] } });
+    payload: { code: '6', name: '6号楼', units: 1, floors: 1, roomsPerFloor: 3, areas: [{ buildingArea: 95 }, { buildingArea: 95 }, { buildingArea: 95 }] } });
   const list = (await t.app.inject({ method: 'GET', url: `/api/rooms?projectId=${ours.projectA}&q=6-1`, headers: { cookie: c.project_manager! } })).json();
   for (const r of list.items) room[r.code] = r.id;
 });
@@ -34,7 +34,7 @@ describe('binding a resident account to a room', () => {
     const projects = (await as(me, 'GET', `/api/binding/projects?q=${encodeURIComponent('绑定测试')}`)).json();
     expect(projects.map((p: any) => p.id)).toContain(ours.projectA);
     const rooms = (await as(me, 'GET', `/api/binding/projects/${ours.projectA}/rooms?code=6-1-01`)).json();
-    expect(rooms.map((r: any) => r.code)).toEqual(['6-1-0101', '6-1-0102']);
+    expect(rooms.map((r: any) => r.code)).toEqual(['6-1-0101', '6-1-0102', '6-1-0103']);
     const res = await as(me, 'POST', '/api/me/room-bindings', { roomId: room['6-1-0101'], name: '陈业主', relation: 'owner' });
     expect(res.json().status).toBe('approved');
     const mine = (await as(me, 'GET', '/api/me/rooms')).json();
@@ -59,5 +59,23 @@ describe('binding a resident account to a room', () => {
     const inbox = (await as(me, 'GET', '/api/notifications')).json();
     expect(inbox.items[0]).toMatchObject({ event: 'binding.decided' });
     expect(inbox.items[0].body).toContain('已通过');
+  });
+
+  it('lets customer service, who is notified, review and approve without managing the archive', async () => {
+    const me = await register('13633334444', '家属小李');
+    expect((await as(me, 'POST', '/api/me/room-bindings', { roomId: room['6-1-0103'], name: '家属小李', relation: 'family' })).json().status).toBe('pending');
+    expect((await as(c.cashier!, 'GET', '/api/binding-requests?status=pending')).statusCode).toBe(403);
+    const pending = (await as(c.customer_service!, 'GET', '/api/binding-requests?status=pending')).json();
+    const req = pending.items.find((b: any) => b.roomCode === '6-1-0103');
+    // without pii.view the applicant's phone is masked
+    expect(req).toMatchObject({ name: '家属小李', relation: 'family', phone: '136****4444' });
+    expect((await as(c.cashier!, 'POST', `/api/binding-requests/${req.id}/approve`, { version: 1 })).statusCode).toBe(403);
+    const ok = await as(c.customer_service!, 'POST', `/api/binding-requests/${req.id}/approve`, { version: 1, note: '已电话核实' });
+    expect(ok.json().status).toBe('approved');
+    expect((await as(me, 'GET', '/api/me/rooms')).json().map((r: any) => r.roomCode)).toEqual(['6-1-0103']);
+    // still no estate.manage: customer service cannot edit the room it just bound
+    expect((await as(c.customer_service!, 'PATCH', `/api/rooms/${room['6-1-0103']}`, { version: 1, deliveryDate: null })).statusCode).toBe(403);
+    const audit = (await as(c.project_manager!, 'GET', `/api/audit-logs?entityId=${req.id}`)).json();
+    expect(audit.items[0]).toMatchObject({ action: 'binding.approved', actorId: ours.users.customer_service!.userId });
   });
 });

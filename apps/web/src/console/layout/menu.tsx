@@ -59,7 +59,7 @@ export const menuEntries: MenuEntry[] = [
   { key: 'parking', path: '/estate/parking', icon: <IdcardOutlined />, permission: 'estate.read', group: 'estate' },
   { key: 'facilities', path: '/estate/facilities', icon: <EnvironmentOutlined />, permission: 'estate.read', group: 'estate' },
   { key: 'vehicles', path: '/estate/vehicles', icon: <CarOutlined />, permission: 'estate.read', group: 'estate' },
-  { key: 'bindings', path: '/estate/bindings', icon: <LinkOutlined />, permission: 'estate.manage', group: 'estate' },
+  { key: 'bindings', path: '/estate/bindings', icon: <LinkOutlined />, permission: 'estate.binding.review', group: 'estate' },
   { key: 'staff', path: '/staff', icon: <TeamOutlined />, permission: 'org.user.read' },
   { key: 'roles', path: '/roles', icon: <SafetyCertificateOutlined />, permission: 'org.role.read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },

@@ -119,6 +119,7 @@ export const consoleText: ConsoleCatalogue = {
     'notify.delivery.resend': 'Resend notifications',
     'estate.read': 'View estate archive',
     'estate.manage': 'Manage estate archive',
+    'estate.binding.review': 'Review room bindings',
     'pii.view': 'See unmasked personal data',
     'resident.self': 'Resident self-service',
   },

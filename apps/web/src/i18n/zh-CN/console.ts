@@ -120,6 +120,7 @@ export const consoleText = {
     'notify.delivery.resend': '重发通知',
     'estate.read': '查看房产档案',
     'estate.manage': '管理房产档案',
+    'estate.binding.review': '审核房屋绑定',
     'pii.view': '查看完整个人信息',
     'resident.self': '住户自助服务',
   } satisfies Record<Permission, string>,
