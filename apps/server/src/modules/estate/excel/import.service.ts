@@ -118,9 +118,11 @@ export async function run(ctx: AppContext, store: FileStore, id: string) {
     });
   } catch (e) {
     // a clash with a concurrent change (e.g. the same room code saved meanwhile) fails the import, not the server
-    const msg = (e as { code?: string }).code === '23505' ? '导入期间数据被其他操作修改（编码重复），请重新导入' : `导入失败：${(e as Error).message}`;
-    await set({ status: 'failed', message: msg, finishedAt: new Date() });
-    if ((e as { code?: string }).code !== '23505') console.error('[estate-import]', id, e);
+    const err = e as { code?: string; cause?: { code?: string } };
+    const clash = (err.code ?? err.cause?.code) === '23505';
+    // the driver's message may quote SQL parameters (personal data): it goes to the log, not to the user
+    await set({ status: 'failed', message: clash ? '导入期间数据被其他操作修改（编码重复），请重新导入' : '导入失败（服务器错误），请重试或联系管理员', finishedAt: new Date() });
+    if (!clash) console.error('[estate-import]', id, e);
   }
 }
 
