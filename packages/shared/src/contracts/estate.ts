@@ -47,6 +47,8 @@ export const ZRoom = z.object({
   code: z.string(), type: z.enum(roomTypeValues), buildingArea: z.string(), insideArea: z.string().nullable(),
   status: z.enum(roomStatusValues), version: z.number().int(),
 });
+/** A row of the rooms list: the room and its current owner (largest share; "张三 等2人" when several), phone masked. */
+export const ZRoomListItem = ZRoom.extend({ ownerName: z.string().nullable(), ownerPhone: z.string().nullable() });
 export const ZRoomQuery = ZPageQuery.extend({
   projectId: ZId.optional(), buildingId: ZId.optional(), unitId: ZId.optional(),
   status: z.enum(roomStatusValues).optional(), q: z.string().max(32).optional(),

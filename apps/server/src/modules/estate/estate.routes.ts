@@ -1,19 +1,14 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { likeEscape } from '../../lib/like.ts';
 import { z } from 'zod';
 import {
-  ZBuilding, ZBuildingGenerate, ZBuildingGrid, ZBuildingPreview, ZIdParam, ZOccupancy, ZOccupancyQuery, ZPage, ZRoom, ZRoomDetail,
-  ZRoomQuery, ZRoomStatusChange, ZRoomStatusPeriod, ZRoomUpdate, formatArea,
+  ZBuilding, ZBuildingGenerate, ZBuildingGrid, ZBuildingPreview, ZIdParam, ZOccupancy, ZOccupancyQuery, ZPage, ZRoomDetail,
+  ZRoomListItem, ZRoomQuery, ZRoomStatusChange, ZRoomStatusPeriod, ZRoomUpdate,
 } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
-import { requireCompany } from '../../lib/actor.ts';
 import { actorOf, type App } from '../../lib/http.ts';
-import { projectScope } from '../../lib/scope-sql.ts';
-import { rooms } from './estate.table.ts';
 import * as buildings from './buildings.service.ts';
 import * as roomSvc from './rooms.service.ts';
 import * as views from './views.service.ts';
-import { cipherOf } from './persons.service.ts';
+import * as roomList from './room-list.service.ts';
 
 const tags = ['estate'];
 
@@ -29,38 +24,9 @@ export function estateRoutes(app: App, ctx: AppContext) {
   }, (req) => buildings.generate(ctx.database.db, actorOf(req), req.params.id, req.body));
 
   app.get('/api/rooms', {
-    schema: { tags, summary: '房间列表', querystring: ZRoomQuery, response: { 200: ZPage(ZRoom) } },
+    schema: { tags, summary: '房间列表', querystring: ZRoomQuery, response: { 200: ZPage(ZRoomListItem) } },
     config: { access: { permission: 'estate.read', scope: 'project' }, apiKey: true },
-  }, async (req) => {
-    const actor = actorOf(req);
-    const q = req.query;
-    const conds: SQL[] = [eq(rooms.companyId, requireCompany(actor)), projectScope(actor, rooms.projectId, q.projectId)];
-    if (q.buildingId) conds.push(eq(rooms.buildingId, q.buildingId));
-    if (q.unitId) conds.push(eq(rooms.unitId, q.unitId));
-    if (q.status) conds.push(eq(rooms.status, q.status));
-    if (q.q) conds.push(sql`${rooms.code} like ${`%${likeEscape(q.q)}%`}`);
-    if (q.owner || q.phone) {
-      const who = q.phone
-        ? sql`p.phone_bidx = ${cipherOf(ctx).blindIndex(q.phone)}`
-        : sql`p.name like ${`${likeEscape(q.owner!)}%`}`;
-      conds.push(sql`exists (select 1 from room_residents rr join persons p on p.id = rr.person_id
-        where rr.company_id = ${rooms.companyId} and rr.room_id = ${rooms.id} and rr.valid_to is null and ${who})`);
-    }
-    const where = and(...conds);
-    const db = ctx.database.db;
-    const [rows, [n]] = await Promise.all([
-      db.select().from(rooms).where(where).orderBy(asc(rooms.code)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-      db.select({ n: sql<number>`count(*)::int` }).from(rooms).where(where),
-    ]);
-    return {
-      items: rows.map((r) => ({
-        id: r.id, projectId: r.projectId, buildingId: r.buildingId, unitId: r.unitId, floor: r.floor, number: r.number, code: r.code,
-        type: r.type, buildingArea: formatArea(r.buildingArea), insideArea: r.insideArea == null ? null : formatArea(r.insideArea),
-        status: r.status, version: r.version,
-      })),
-      total: Number(n!.n), page: q.page, pageSize: q.pageSize,
-    };
-  });
+  }, (req) => roomList.listRooms(ctx, actorOf(req), req.query));
 
   const db = ctx.database.db;
   app.get('/api/rooms/:id', {

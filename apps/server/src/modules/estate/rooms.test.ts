@@ -75,6 +75,41 @@ describe('rooms', () => {
     expect(g.units[0].floors[1].rooms.map((r: any) => r.code)).toEqual(['5-1-0101', '5-1-0102', '5-1-0103', '5-1-0104']);
   });
 
+  it('lists each room with its current owner: largest share named, masked phone, the owner filter unchanged', async () => {
+    const as = (method: string, url: string, payload?: object) => t.app.inject({ method: method as any, url, headers: { cookie: pm }, payload: payload as any });
+    const person = async (name: string, phone: string) => (await as('POST', '/api/persons', { name, phone })).json().id as string;
+    const [zhang, li, wang, zhao, qian] = [await person('张列表', '13711110001'), await person('李列表', '13711110002'),
+      await person('王列表', '13711110003'), await person('赵租客', '13711110004'), await person('钱新主', '13711110005')];
+    const live = (roomId: string, personId: string, relation: string, shareBp?: number) =>
+      as('POST', `/api/rooms/${roomId}/residents`, { personId, relation, shareBp, validFrom: '2026-01-01' });
+    // 0201: co-owner with 40 % added first, the 60 % owner second — the larger share is named
+    expect((await live(roomIds['5-1-0201']!, li, 'co_owner', 4000)).statusCode).toBe(200);
+    await live(roomIds['5-1-0201']!, zhang, 'owner', 6000);
+    await live(roomIds['5-1-0201']!, zhao, 'tenant');
+    // 0202: one owner and a tenant, the tenant is not an owner
+    await live(roomIds['5-1-0202']!, wang, 'owner', 10000);
+    await live(roomIds['5-1-0202']!, zhao, 'tenant');
+    // 0203: sold — the former owner's relation has ended, the new one shows
+    await live(roomIds['5-1-0203']!, wang, 'owner', 10000);
+    await as('POST', `/api/rooms/${roomIds['5-1-0203']}/transfer`, { date: '2026-05-01', owners: [{ personId: qian, shareBp: 10000 }] });
+    // 0204: only a tenant
+    await live(roomIds['5-1-0204']!, zhao, 'tenant');
+
+    const list = (await t.app.inject({ method: 'GET', url: `/api/rooms?buildingId=${buildingId}&q=5-1-02`, headers: { cookie: cs } })).json();
+    expect(list.items.map((r: any) => [r.code, r.ownerName, r.ownerPhone])).toEqual([
+      ['5-1-0201', '张列表 等2人', '137****0001'],
+      ['5-1-0202', '王列表', '137****0003'],
+      ['5-1-0203', '钱新主', '137****0005'],
+      ['5-1-0204', null, null],
+    ]);
+    // the owner filter still matches anyone currently related (a tenant too), as the export expects
+    const byTenant = (await t.app.inject({ method: 'GET', url: `/api/rooms?buildingId=${buildingId}&owner=${encodeURIComponent('赵租客')}`, headers: { cookie: cs } })).json();
+    expect(byTenant.items.map((r: any) => r.code)).toEqual(['5-1-0201', '5-1-0202', '5-1-0204']);
+    const page2 = (await t.app.inject({ method: 'GET', url: `/api/rooms?buildingId=${buildingId}&pageSize=3&page=2`, headers: { cookie: cs } })).json();
+    expect(page2).toMatchObject({ total: 8, page: 2 });
+    expect(page2.items.map((r: any) => [r.code, r.ownerName])).toEqual([['5-1-0104', null], ['5-1-0201', '张列表 等2人'], ['5-1-0202', '王列表']]);
+  });
+
   it('rounds percentages half-up once', () => {
     expect(percent(1, 8)).toBe('12.50');
     expect(percent(1, 3)).toBe('33.33');

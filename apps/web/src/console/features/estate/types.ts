@@ -15,8 +15,8 @@ import type {
   ZParkingUpdate,
   ZPerson,
   ZPersonCreate,
-  ZRoom,
   ZRoomDetail,
+  ZRoomListItem,
   ZRoomResident,
   ZRoomResidentAdd,
   ZRoomStatusChange,
@@ -35,7 +35,8 @@ export type BuildingGenerate = z.input<typeof ZBuildingGenerate>;
 export type BuildingPreview = z.infer<typeof ZBuildingPreview>;
 export type Occupancy = z.infer<typeof ZOccupancy>;
 
-export type Room = z.infer<typeof ZRoom>;
+/** a row of the rooms list, with its current owner */
+export type Room = z.infer<typeof ZRoomListItem>;
 export type RoomDetail = z.infer<typeof ZRoomDetail>;
 export type RoomStatus = Room['status'];
 export type RoomType = Room['type'];

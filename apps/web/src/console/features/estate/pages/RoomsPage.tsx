@@ -101,6 +101,8 @@ export default function RoomsPage() {
           ...(project.id ? [] : [{ title: t('layout.project'), dataIndex: 'projectId', render: (id: string) => projectName.get(id) ?? '—' }]),
           { title: t('room.building'), dataIndex: 'buildingId', render: (id: string) => buildingName.get(id) ?? '—' },
           { title: t('room.unit'), dataIndex: 'unitId', render: (id: string | null) => (id ? (unitName.get(id) ?? '—') : '—') },
+          { title: t('relation.owner'), dataIndex: 'ownerName', render: (v: string | null) => v ?? '—' },
+          { title: t('person.phone'), dataIndex: 'ownerPhone', width: 130, render: (v: string | null) => v ?? '—' },
           { title: t('room.floor'), dataIndex: 'floor', width: 70, align: 'right' },
           { title: t('room.type'), dataIndex: 'type', render: (v: Room['type']) => t(`roomType.${v}`) },
           { title: t('room.buildingArea'), dataIndex: 'buildingArea', align: 'right', render: (v: string) => `${v} m²` },
