@@ -66,7 +66,7 @@ export const ZMyRoom = z.object({ roomId: ZId, roomCode: z.string(), projectId: 
 export const ZPlate = z.string().trim().toUpperCase().refine(isValidPlate, 'invalid_plate');
 export const ZVehicle = z.object({
   id: ZId, projectId: ZId, plate: z.string(), personId: ZId.nullable(), personName: z.string().nullable(), roomId: ZId.nullable(),
-  parkingSpaceId: ZId.nullable(), brand: z.string().nullable(), color: z.string().nullable(), status: z.enum(['active', 'archived']), version: z.number().int(),
+  roomCode: z.string().nullable(), parkingSpaceId: ZId.nullable(), parkingCode: z.string().nullable(), brand: z.string().nullable(), color: z.string().nullable(), status: z.enum(['active', 'archived']), version: z.number().int(),
 });
 export const ZVehicleCreate = z.object({
   projectId: ZId, plate: ZPlate, personId: ZId.optional(), roomId: ZId.optional(), parkingSpaceId: ZId.optional(),

@@ -13,10 +13,23 @@ import { checkInProject } from './places.service.ts';
 import { parkingSpaces, rooms } from './estate.table.ts';
 import { persons, vehicles } from './residents.table.ts';
 
-const view = (v: typeof vehicles.$inferSelect, personName: string | null) => ({
-  id: v.id, projectId: v.projectId, plate: v.plate, personId: v.personId, personName, roomId: v.roomId, parkingSpaceId: v.parkingSpaceId,
-  brand: v.brand, color: v.color, status: v.status, version: v.version,
+type Row = { v: typeof vehicles.$inferSelect; personName: string | null; roomCode: string | null; parkingCode: string | null };
+const view = ({ v, personName, roomCode, parkingCode }: Row) => ({
+  id: v.id, projectId: v.projectId, plate: v.plate, personId: v.personId, personName, roomId: v.roomId, roomCode,
+  parkingSpaceId: v.parkingSpaceId, parkingCode, brand: v.brand, color: v.color, status: v.status, version: v.version,
 });
+
+/** Vehicles with their owner's name, room and parking space codes: what a list or a form shows instead of ids. */
+const selectViews = (db: Executor) => db.select({ v: vehicles, personName: persons.name, roomCode: rooms.code, parkingCode: parkingSpaces.code })
+  .from(vehicles)
+  .leftJoin(persons, eq(persons.id, vehicles.personId))
+  .leftJoin(rooms, eq(rooms.id, vehicles.roomId))
+  .leftJoin(parkingSpaces, eq(parkingSpaces.id, vehicles.parkingSpaceId));
+
+async function loadView(db: Executor, id: string) {
+  const [r] = await selectViews(db).where(eq(vehicles.id, id));
+  return view(r!);
+}
 
 /** The owner must be a person of the company; room and parking space must be the project's. */
 async function checkRefs(db: Executor, companyId: string, projectId: string, r: { personId?: string | null; roomId?: string | null; parkingSpaceId?: string | null }) {
@@ -32,11 +45,10 @@ export async function list(db: Executor, actor: Actor, q: { projectId?: string; 
   if (q.plate) conds.push(sql`${vehicles.plate} like ${`%${likeEscape(q.plate.toUpperCase())}%`}`);
   const where = and(...conds);
   const [rows, [n]] = await Promise.all([
-    db.select({ v: vehicles, name: persons.name }).from(vehicles).leftJoin(persons, eq(persons.id, vehicles.personId))
-      .where(where).orderBy(asc(vehicles.plate)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    selectViews(db).where(where).orderBy(asc(vehicles.plate)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ n: sql<number>`count(*)::int` }).from(vehicles).where(where),
   ]);
-  return { items: rows.map((r) => view(r.v, r.name)), total: Number(n!.n), page: q.page, pageSize: q.pageSize };
+  return { items: rows.map(view), total: Number(n!.n), page: q.page, pageSize: q.pageSize };
 }
 
 export async function create(db: Executor, actor: Actor, input: z.output<typeof ZVehicleCreate>) {
@@ -45,8 +57,9 @@ export async function create(db: Executor, actor: Actor, input: z.output<typeof 
   await checkRefs(db, companyId, input.projectId, input);
   return db.transaction(async (tx) => {
     const [v] = await tx.insert(vehicles).values({ companyId, ...input }).returning();
-    await record(tx, actor, 'vehicle.created', { type: 'vehicle', id: v!.id, projectId: v!.projectId }, null, view(v!, null));
-    return view(v!, null);
+    const after = await loadView(tx, v!.id);
+    await record(tx, actor, 'vehicle.created', { type: 'vehicle', id: v!.id, projectId: v!.projectId }, null, after);
+    return after;
   });
 }
 
@@ -56,8 +69,10 @@ export async function update(db: Executor, actor: Actor, id: string, input: z.ou
     const before = await lockInScope(tx, vehicles, actor, id, '车辆', input.version);
     await checkRefs(tx, companyId, before.projectId, input);
     const { version: _v, ...changes } = input;
-    const [after] = await tx.update(vehicles).set({ ...changes, version: sql`${vehicles.version} + 1` }).where(eq(vehicles.id, id)).returning();
-    await record(tx, actor, 'vehicle.updated', { type: 'vehicle', id, projectId: before.projectId }, view(before, null), view(after!, null));
-    return view(after!, null);
+    const was = await loadView(tx, id);
+    await tx.update(vehicles).set({ ...changes, version: sql`${vehicles.version} + 1` }).where(eq(vehicles.id, id));
+    const after = await loadView(tx, id);
+    await record(tx, actor, 'vehicle.updated', { type: 'vehicle', id, projectId: before.projectId }, was, after);
+    return after;
   });
 }

@@ -48,6 +48,8 @@ export default function VehiclesPage() {
         columns={[
           { title: t('vehicle.plate'), dataIndex: 'plate', render: (v: string) => <b>{v}</b> },
           { title: t('vehicle.owner'), dataIndex: 'personName', render: (v: string | null) => v ?? '—' },
+          { title: t('vehicle.room'), dataIndex: 'roomCode', render: (v: string | null) => v ?? '—' },
+          { title: t('vehicle.parkingSpace'), dataIndex: 'parkingCode', render: (v: string | null) => v ?? '—' },
           { title: t('vehicle.brand'), dataIndex: 'brand', render: (v: string | null) => v ?? '—' },
           { title: t('vehicle.color'), dataIndex: 'color', render: (v: string | null) => v ?? '—' },
           { title: t('common.status'), dataIndex: 'status', width: 90, render: (s: Vehicle['status']) => <PlaceStatusTag status={s} /> },
