@@ -24,6 +24,7 @@ import { estateRoutes } from './modules/estate/estate.routes.ts';
 import { placesRoutes } from './modules/estate/places.routes.ts';
 import { residentsRoutes } from './modules/estate/residents.routes.ts';
 import { bindingRoutes } from './modules/estate/bindings.routes.ts';
+import { estateExcelRoutes } from './modules/estate/excel/excel.routes.ts';
 import { myHomeRoutes } from './modules/estate/my-home.routes.ts';
 
 export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -31,7 +32,7 @@ export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.met
 /** Every module's routes; later modules add theirs here and the matrix and fuzz tests pick them up. */
 const modules = [
   authRoutes, orgRoutes, auditRoutes, apiKeyRoutes, platformRoutes, eventRoutes, healthRoutes, inboxRoutes, notificationAdminRoutes,
-  pushRoutes, filesRoutes, sandboxRoutes, estateRoutes, placesRoutes, residentsRoutes, bindingRoutes, myHomeRoutes,
+  pushRoutes, filesRoutes, sandboxRoutes, estateRoutes, placesRoutes, residentsRoutes, bindingRoutes, estateExcelRoutes, myHomeRoutes,
 ];
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: boolean } = {}): Promise<App> {

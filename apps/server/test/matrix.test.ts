@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const fill = (url: string, id: string) => url.replace(':id', id);
+const fill = (url: string, id: string) => url.replace(/:\w+/, id);
 
 function outsideIds(target: Target): string[] {
   if (target === 'otherCompany') {
@@ -40,7 +40,7 @@ describe('permission matrix', () => {
 
     for (const route of routes) {
       const key = `${route.method} ${route.url}`;
-      const hasId = route.url.includes(':id');
+      const hasId = /:\w+/.test(route.url);
       if (hasId && !fixtures[route.url]) { failures.push(`${key}: no fixture in test/world.ts`); continue; }
 
       // anonymous → 401, whatever the route
@@ -88,7 +88,7 @@ describe('permission matrix', () => {
   it('accepts API keys only on routes that declare it, and keeps a key inside its company', async () => {
     const failures: string[] = [];
     for (const route of t.app.routeTable.filter((r) => r.access.public === undefined && r.url !== '/api/events')) {
-      const hasId = route.url.includes(':id');
+      const hasId = /:\w+/.test(route.url);
       const url = hasId ? fill(route.url, fixtures[route.url]?.id(w, 'own') ?? w.ours.projectA) : route.url;
       const res = await t.app.inject({ method: route.method as any, url, headers: { 'x-api-key': w.apiKey.oursSecret } });
       if (!route.apiKey && res.statusCode !== 401) failures.push(`${route.method} ${route.url} accepted an API key → ${res.statusCode}`);

@@ -4,6 +4,7 @@ import { hmac } from '../src/lib/tokens.ts';
 import { buildings, facilities, parkingSpaces, rooms, roomStatusHistory } from '../src/modules/estate/estate.table.ts';
 import { persons, roomResidents, vehicles } from '../src/modules/estate/residents.table.ts';
 import { roomBindings } from '../src/modules/estate/bindings.table.ts';
+import { estateImports } from '../src/modules/estate/excel/imports.table.ts';
 import { residentRooms } from '../src/modules/org/org.table.ts';
 import { deliveries, notificationTemplates, notifications } from '../src/modules/notifications/notifications.table.ts';
 import { createTenant, type Tenant } from './factories.ts';
@@ -16,7 +17,7 @@ export interface World {
   apiKey: { ours: string; oursSecret: string; theirs: string };
   theirTemplate: string;
   /** a building with one room in our project A, our project B and their project A */
-  rooms: Record<'own' | 'otherProject' | 'otherCompany', { buildingId: string; roomId: string; parkingId: string; facilityId: string; personId: string; bindingId: string; vehicleId: string }>;
+  rooms: Record<'own' | 'otherProject' | 'otherCompany', { buildingId: string; roomId: string; parkingId: string; facilityId: string; personId: string; bindingId: string; vehicleId: string; importId: string }>;
   /** dead deliveries addressed to another project of ours and to the other company */
   deliveries: { otherProject: string; otherCompany: string };
 }
@@ -52,7 +53,8 @@ export async function createWorld(t: TestApp): Promise<World> {
     await db.insert(roomResidents).values({ companyId: tenant.companyId, projectId, roomId: r!.id, personId: person!.id, relation: 'owner', shareBp: 10000, validFrom: '2026-01-01' });
     const [binding] = await db.insert(roomBindings).values({ companyId: tenant.companyId, projectId, roomId: r!.id, userId: tenant.users.resident!.userId, name: '申请人', relation: 'tenant' }).returning();
     const [vehicle] = await db.insert(vehicles).values({ companyId: tenant.companyId, projectId, plate: `京A${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}` }).returning();
-    return { buildingId: b!.id, roomId: r!.id, parkingId: p!.id, facilityId: f!.id, personId: person!.id, bindingId: binding!.id, vehicleId: vehicle!.id };
+    const [imp] = await db.insert(estateImports).values({ companyId: tenant.companyId, projectId, kind: 'rooms', mode: 'all_or_nothing', fileName: 'matrix.xlsx' }).returning();
+    return { buildingId: b!.id, roomId: r!.id, parkingId: p!.id, facilityId: f!.id, personId: person!.id, bindingId: binding!.id, vehicleId: vehicle!.id, importId: imp!.id };
   };
   const worldRooms = { own: await mkRoom(ours, ours.projectA), otherProject: await mkRoom(ours, ours.projectB), otherCompany: await mkRoom(theirs, theirs.projectA) };
   // our resident lives in the "own" room: their own-rooms scope has something in it
@@ -106,6 +108,8 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
   '/api/rooms/:id/move-out': { id: (w, t) => w.rooms[t].roomId },
   '/api/rooms/:id/payers': { id: (w, t) => w.rooms[t].roomId },
   '/api/parking-spaces/:id': { id: (w, t) => w.rooms[t].parkingId },
+  '/api/estate/imports/:id': { id: (w, t) => w.rooms[t].importId },
+  '/api/estate/import-templates/:kind': { id: (_w, t) => (t === 'own' ? 'rooms' : null) },
   '/api/facilities/:id': { id: (w, t) => w.rooms[t].facilityId },
   '/api/projects/:id/buildings': { id: (w, t) => fixtures['/api/projects/:id']!.id(w, t) },
   '/api/projects/:id/buildings/generate': { id: (w, t) => fixtures['/api/projects/:id']!.id(w, t) },

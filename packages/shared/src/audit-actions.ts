@@ -11,6 +11,7 @@ export const auditActions = [
   'estate.building_generated', 'estate.room_updated', 'estate.room_status_changed',
   'estate.parking_created', 'estate.parking_updated', 'estate.facility_created', 'estate.facility_updated',
   'estate.room_deleted', 'estate.building_deleted',
+  'estate.import_started', 'estate.imported', 'estate.import_failed', 'estate.exported',
   'binding.requested', 'binding.approved', 'binding.rejected',
   'vehicle.created', 'vehicle.updated',
   'person.created', 'person.revealed', 'resident.added', 'resident.ownership_transferred',

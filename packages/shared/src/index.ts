@@ -12,3 +12,4 @@ export * from './contracts/notifications.ts';
 export * from './contracts/estate.ts';
 export * from './validators.ts';
 export * from './contracts/residents.ts';
+export * from './contracts/estate-excel.ts';

@@ -14,6 +14,8 @@ export interface JobDef<T extends object> {
   retryLimit?: number;
   /** pg-boss queue policy, e.g. `stately` for a job that must not pile up across instances */
   policy?: QueuePolicy;
+  /** how often an idle worker looks for work (pg-boss minimum 0.5 s; default 2 s) */
+  pollingIntervalSeconds?: number;
 }
 
 export const defineJob = <T extends object>(def: JobDef<T>) => def;
@@ -31,7 +33,7 @@ export class Jobs {
     for (const d of defs) {
       await boss.createQueue(d.name, { retryLimit: d.retryLimit ?? 5, retryBackoff: true, ...(d.policy ? { policy: d.policy } : {}) } as any).catch(() => {});
       if (opts.work !== false) {
-        await boss.work(d.name, { batchSize: d.batchSize ?? 50, burstWhenBatchFull: true } as any, d.handler as any);
+        await boss.work(d.name, { batchSize: d.batchSize ?? 50, burstWhenBatchFull: true, ...(d.pollingIntervalSeconds ? { pollingIntervalSeconds: d.pollingIntervalSeconds } : {}) } as any, d.handler as any);
       }
       if (d.cron) await boss.schedule(d.name, d.cron, {}, { tz: 'Asia/Shanghai' } as any);
     }
@@ -42,7 +44,7 @@ export class Jobs {
    * Enqueue inside the caller's transaction when one is given, so the job exists exactly when the
    * business change commits (and the single PGlite connection is not asked twice at once).
    */
-  async send<T extends object>(def: JobDef<T>, data: T, options: SendOptions & { tx?: Executor } = {}) {
+  async send<T extends object>(def: Pick<JobDef<T>, 'name'>, data: T, options: SendOptions & { tx?: Executor } = {}) {
     const { tx, ...rest } = options;
     return this.boss.send(def.name, data, tx ? { ...rest, db: fromDrizzle(tx as any, sql as any) } : rest);
   }

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
 import { createTenant, login, type Tenant } from '../../../test/factories.ts';
 import { registerFileOwner } from './owners.ts';
+import { multipart } from '../../../test/xlsx.ts';
 
 let t: TestApp;
 let ours: Tenant;
@@ -30,12 +31,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-function multipart(name: string, content: Buffer, type = 'application/octet-stream') {
-  const boundary = '----wuyeTestBoundary' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 const upload = (cookie: string, ownerType: string, ownerId: string, name: string, content: Buffer) => {
   const m = multipart(name, content);
   return t.app.inject({ method: 'POST', url: `/api/files?ownerType=${ownerType}&ownerId=${ownerId}`, payload: m.payload, headers: { ...m.headers, cookie } });
