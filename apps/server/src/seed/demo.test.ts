@@ -36,9 +36,43 @@ describe('demo data', () => {
     }
   });
 
-  it('lets the demo resident sign in and see their home', async () => {
+  it('gives each room the status its people imply, with one open period that starts where the last one ended', async () => {
+    const db = t.ctx.database.db;
+    const [c]: any = (await db.execute(sql`
+      with now_in as (select r.id, r.status,
+                             exists (select 1 from room_residents x where x.room_id = r.id and x.valid_to is null) as people,
+                             exists (select 1 from room_residents x where x.room_id = r.id and x.valid_to is null and x.relation = 'tenant') as tenant,
+                             (select count(*) from room_status_history h where h.room_id = r.id and h.valid_to is null) as open,
+                             (select h.status from room_status_history h where h.room_id = r.id and h.valid_to is null) as open_status
+                        from rooms r)
+      select count(*) filter (where open <> 1 or open_status <> status)::int as bad_open,
+             count(*) filter (where (status = 'vacant') = people or (status = 'rented') <> tenant)::int as bad_status,
+             count(*) filter (where status = 'occupied')::int as occupied, count(*) filter (where status = 'rented')::int as rented,
+             count(*) filter (where status = 'vacant')::int as vacant, count(*) filter (where status = 'decorating')::int as decorating,
+             (select count(*) from room_status_history a join room_status_history b on b.room_id = a.room_id and b.valid_from = a.valid_to + 1)::int as joined,
+             (select count(*) from room_status_history where valid_to is not null)::int as closed,
+             (select count(*) from room_status_history where valid_from > coalesce(valid_to, valid_from))::int as inverted,
+             (select count(*) from room_moves m join rooms r on r.id = m.room_id where r.status not in ('occupied', 'rented'))::int as moves_in_empty,
+             (select count(*) from vehicles v join parking_spaces s on s.id = v.parking_space_id where s.room_id = v.room_id)::int as parked
+        from now_in`)).rows;
+    expect(c).toMatchObject({ bad_open: 0, bad_status: 0, inverted: 0, moves_in_empty: 0, parked: 200 });
+    expect(c.joined).toBe(c.closed); // every closed period is followed the next day
+    for (const s of ['occupied', 'rented', 'vacant', 'decorating']) expect(c[s], s).toBeGreaterThan(10);
+  });
+
+  it('lets the demo resident sign in and see their home: lived in, with family and a car', async () => {
     const cookie = await login(t, 'resident', DEMO_PASSWORD);
     const rooms = (await t.app.inject({ method: 'GET', url: '/api/me/rooms', headers: { cookie } })).json();
     expect(rooms).toMatchObject([{ roomCode: '1-1-0101', projectName: '阳光花园', relation: 'owner' }]);
+    const home = (await t.app.inject({ method: 'GET', url: `/api/me/rooms/${rooms[0].roomId}`, headers: { cookie } })).json();
+    expect(home.status).toBe('occupied');
+    expect(home.people.map((p: any) => [p.name, p.relation, p.me])).toEqual([['吴业主', 'owner', true], ['吴小雨', 'family', false]]);
+    expect(home.vehicles).toHaveLength(1);
+    const history: any = await t.ctx.database.db.execute(sql`select status, valid_from, valid_to from room_status_history
+      where room_id = ${rooms[0].roomId} order by valid_from`);
+    expect(history.rows).toEqual([
+      { status: 'vacant', valid_from: '2023-06-01', valid_to: '2024-03-14' },
+      { status: 'occupied', valid_from: '2024-03-15', valid_to: null },
+    ]);
   });
 });

@@ -2,9 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { piiCipher } from '../lib/pii-crypto.ts';
-import { maskPhone } from '../lib/pii.ts';
 import type { Secrets } from '../lib/secrets.ts';
-import { persons, roomResidents } from '../modules/estate/residents.table.ts';
 import { seedDemoEstate } from './demo-estate.ts';
 import { users } from '../modules/auth/auth.table.ts';
 import { createCompanyWithRoles } from '../modules/org/company.service.ts';
@@ -57,17 +55,13 @@ export async function seedDemo(db: Executor, secrets: Secrets): Promise<{ sample
         await tx.insert(membershipProjects).values({ companyId: company.id, membershipId: m!.id, projectId: projectId(code) });
       }
     }
-    const cipher = piiCipher(secrets);
-    const estate = await seedDemoEstate(tx, cipher, company.id, { home: projectId('YGHY'), office: projectId('JGSW') });
+    const resident = demoAccounts.find((a) => a.role === 'resident')!;
+    // the resident's household is part of the estate, so their room's status and history follow it
+    const estate = await seedDemoEstate(tx, piiCipher(secrets), company.id, { home: projectId('YGHY'), office: projectId('JGSW') },
+      { userId: residentUserId, name: resident.name, phone: resident.phone });
     sampleIdNumbers = estate.sampleIdNumbers;
-    const room = { id: estate.homeRoomId };
-    const [owner] = await tx.insert(persons).values({
-      companyId: company.id, name: '吴业主', phoneEnc: cipher.encrypt('13900000001'), phoneBidx: cipher.blindIndex('13900000001'),
-      phoneMasked: maskPhone('13900000001'), userId: residentUserId,
-    }).returning();
-    await tx.insert(roomResidents).values({ companyId: company.id, projectId: projectId('YGHY'), roomId: room.id, personId: owner!.id, relation: 'owner', shareBp: 10000, validFrom: '2024-01-01' });
     await tx.insert(residentRooms).values({
-      companyId: company.id, projectId: projectId('YGHY'), membershipId: residentMembership, roomId: room.id, relation: 'owner', status: 'active',
+      companyId: company.id, projectId: projectId('YGHY'), membershipId: residentMembership, roomId: estate.homeRoomId, relation: 'owner', status: 'active',
     });
   });
   return { sampleIdNumbers };
