@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { PageHead } from '../../../shared/PageHead.tsx';
 import { formatDateTime } from '../../../shared/time.ts';
 import type { Project } from '../../../shared/types.ts';
 import { useProjects } from './api.ts';
+import { ProjectFilesDrawer } from './ProjectFilesDrawer.tsx';
 import { ProjectFormModal } from './ProjectFormModal.tsx';
 
 export default function ProjectsPage() {
@@ -18,6 +19,7 @@ export default function ProjectsPage() {
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<Project | null>(null);
   const [open, setOpen] = useState(false);
+  const [filesOf, setFilesOf] = useState<Project | null>(null);
 
   const rows = useMemo(() => {
     const needle = q.trim().toLowerCase();
@@ -50,23 +52,27 @@ export default function ProjectsPage() {
           { title: t('project.name'), dataIndex: 'name' },
           { title: t('common.status'), dataIndex: 'status', width: 120, render: (s: string) => <StatusTag status={s} /> },
           { title: t('common.createdAt'), dataIndex: 'createdAt', width: 200, render: (v: string) => formatDateTime(v) },
-          ...(canManage
-            ? [
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  width: 100,
-                  render: (_: unknown, r: Project) => (
-                    <Button type="link" size="small" onClick={() => openForm(r)} data-testid={`project-edit-${r.code}`}>
-                      {t('common.edit')}
-                    </Button>
-                  ),
-                },
-              ]
-            : []),
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 150,
+            render: (_: unknown, r: Project) => (
+              <>
+                <Button type="link" size="small" icon={<PaperClipOutlined />} onClick={() => setFilesOf(r)} data-testid={`project-files-${r.code}`}>
+                  {t('project.files.open')}
+                </Button>
+                {canManage && (
+                  <Button type="link" size="small" onClick={() => openForm(r)} data-testid={`project-edit-${r.code}`}>
+                    {t('common.edit')}
+                  </Button>
+                )}
+              </>
+            ),
+          },
         ]}
       />
       <ProjectFormModal open={open} project={editing} onClose={() => setOpen(false)} />
+      <ProjectFilesDrawer project={filesOf} onClose={() => setFilesOf(null)} />
     </>
   );
 }

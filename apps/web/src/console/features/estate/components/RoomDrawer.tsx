@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useRoom } from '../api.ts';
 import { RoomStatusTag } from '../labels.tsx';
 import { RoomDetails } from './RoomDetails.tsx';
+import { RoomMovesPanel } from './RoomMovesPanel.tsx';
+import { RoomPayersPanel } from './RoomPayersPanel.tsx';
 import { RoomResidentsPanel } from './RoomResidentsPanel.tsx';
 import { RoomStatusPanel } from './RoomStatusPanel.tsx';
 
-type TabKey = 'details' | 'status' | 'residents';
+type TabKey = 'details' | 'status' | 'residents' | 'moves' | 'payers';
 
-/** One room, opened from the grid or the list: details and edit, status with its history, residents and 过户. */
+/** One room, opened from the grid or the list: details and edit, status with its history, residents and 过户, 入住 / 搬出, 付费人. */
 export function RoomDrawer({ roomId, onClose }: { roomId: string | null; onClose: () => void }) {
   const { t } = useTranslation();
   const room = useRoom(roomId);
@@ -49,6 +51,8 @@ export function RoomDrawer({ roomId, onClose }: { roomId: string | null; onClose
             { key: 'details', label: t('room.tabDetails'), children: <RoomDetails room={r} /> },
             { key: 'status', label: <span data-testid="room-tab-status">{t('room.tabStatus')}</span>, children: <RoomStatusPanel room={r} /> },
             { key: 'residents', label: <span data-testid="room-tab-residents">{t('room.tabResidents')}</span>, children: <RoomResidentsPanel room={r} /> },
+            { key: 'moves', label: <span data-testid="room-tab-moves">{t('move.tab')}</span>, children: <RoomMovesPanel room={r} /> },
+            { key: 'payers', label: <span data-testid="room-tab-payers">{t('payer.tab')}</span>, children: <RoomPayersPanel room={r} /> },
           ]}
         />
       )}
