@@ -113,6 +113,10 @@ describe('estate console', () => {
     await page.getByTestId('rooms-search').click();
     await expect.poll(() => page.locator('[data-testid="rooms-table"] .ant-table-row').count()).toBe(1);
     expect(await page.getByTestId(`room-row-${room.code}`).count()).toBe(1);
+    // the row names its owner, with the phone masked
+    const row = await page.getByTestId(`room-row-${room.code}`).innerText();
+    expect(row).toContain(owner.name);
+    expect(row).toContain(`${person.phone.slice(0, 3)}****${person.phone.slice(-4)}`);
     await shot(page, 'estate-rooms-by-phone');
 
     // the row opens the same drawer, owner included; cs may look but not change
@@ -150,6 +154,8 @@ describe('estate console', () => {
 
     await page.getByTestId('menu-vehicles').click();
     await page.locator('[data-testid="vehicle-table"] .ant-table-row').first().waitFor();
+    // each demo car shows its room and its parking space
+    expect(await page.locator('[data-testid="vehicle-table"] .ant-table-row').first().innerText()).toMatch(/\d+-\d+-\d{4}[\s\S]*B1-\d{3}/);
     await page.getByTestId('vehicle-create').click();
     await page.getByTestId('vehicle-plate').fill('沪Z1');
     await page.getByTestId('vehicle-form-submit').click();

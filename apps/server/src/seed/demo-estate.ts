@@ -58,10 +58,12 @@ export async function seedDemoEstate(tx: Executor, cipher: PiiCipher, companyId:
   const persons: { id: string; name: string; phone: string; idNo: string | null; room: (typeof all)[number]; relation: string; userId?: string }[] = [];
   let n = 0;
   const phone = () => `19900${String(n++).padStart(6, '0')}`;
-  const personName = (long: boolean) => surnames[Math.floor(r() * surnames.length)]! + given[Math.floor(r() * given.length)]! + (long ? given[Math.floor(r() * given.length)]! : '');
+  const pick = (chars: string) => chars[Math.floor(r() * chars.length)]!;
+  // a two-character given name half of the time; the draws keep their order, so the demo stays the same people
+  const personName = (maybeLong: boolean) => pick(surnames) + pick(given) + (maybeLong && r() > 0.5 ? pick(given) : '');
   for (const room of all) {
     if (room.code === DEMO_HOME || r() > 0.7) continue;
-    persons.push({ id: crypto.randomUUID(), name: personName(r() > 0.5), phone: phone(), idNo: r() > 0.5 ? demoIdNumber(r) : null, room, relation: 'owner' });
+    persons.push({ id: crypto.randomUUID(), name: personName(true), phone: phone(), idNo: r() > 0.5 ? demoIdNumber(r) : null, room, relation: 'owner' });
     if (r() < 0.12) persons.push({ id: crypto.randomUUID(), name: personName(false), phone: phone(), idNo: null, room, relation: 'tenant' });
   }
   const home = all.find((x) => x.code === DEMO_HOME && x.projectId === projects.home)!;
