@@ -75,9 +75,12 @@ async function parseError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, 'http_' + res.status, res.statusText || `HTTP ${res.status}`);
 }
 
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+/** Sends one request and answers the response, or throws the server's error (a 401 also leaves the page). */
+async function send(method: string, path: string, opts: RequestOptions, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { accept, ...opts.headers };
+  // a FormData body (a file upload) sets its own multipart content type with the boundary
+  const form = opts.body instanceof FormData;
+  if (opts.body !== undefined && !form) headers['content-type'] = 'application/json';
   const projectId = opts.noProject || !sendProject ? '' : getProjectId();
   if (projectId) headers['x-project-id'] = projectId;
 
@@ -87,7 +90,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : form ? (opts.body as FormData) : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (e) {
@@ -100,9 +103,24 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     if (res.status === 401 && !opts.noAuthRedirect) onUnauthorized?.();
     throw err;
   }
+  return res;
+}
+
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await send(method, path, opts, 'application/json');
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A file answered by GET (an export, a stored attachment) with the name its `content-disposition` gives. */
+export async function requestFile(path: string, opts: RequestOptions = {}): Promise<{ blob: Blob; name: string | null }> {
+  const res = await send('GET', path, opts, '*/*');
+  const cd = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  const plain = /filename="?([^";]+)"?/i.exec(cd);
+  const name = star ? decodeURIComponent(star[1]!) : (plain?.[1] ?? null);
+  return { blob: await res.blob(), name };
 }
 
 export const api = {

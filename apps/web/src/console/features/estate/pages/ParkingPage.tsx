@@ -7,6 +7,7 @@ import { RefreshButton } from '../../../../shared/ListControls.tsx';
 import { PageHead } from '../../../../shared/PageHead.tsx';
 import { usePagedQuery } from '../../../../shared/usePagedQuery.ts';
 import { useParkingSpaces, type PlaceQuery } from '../api-places.ts';
+import { ImportExportSlot } from '../components/ImportExportSlot.tsx';
 import { ParkingFormDrawer } from '../components/ParkingFormDrawer.tsx';
 import { PlaceStatusTag } from '../labels.tsx';
 import type { ParkingSpace } from '../types.ts';
@@ -24,6 +25,7 @@ export default function ParkingPage() {
     <>
       <PageHead title={t('parking.title')}>
         <Input.Search allowClear placeholder={t('parking.search')} onSearch={(q) => filter({ q: q.trim() || undefined })} style={{ width: 200 }} data-testid="parking-search" />
+        <ImportExportSlot entity="parking" filters={{ ...query }} />
         <RefreshButton query={list} />
         {canManage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ open: true, space: null })} data-testid="parking-create">

@@ -47,7 +47,7 @@ export default function RoomsPage() {
   return (
     <>
       <PageHead title={t('room.listTitle')}>
-        <ImportExportSlot entity="rooms" />
+        <ImportExportSlot entity="rooms" filters={{ ...query }} />
         <RefreshButton query={rooms} />
       </PageHead>
       <Space wrap style={{ marginBottom: 16 }}>

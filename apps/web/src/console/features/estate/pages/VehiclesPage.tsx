@@ -7,6 +7,7 @@ import { RefreshButton } from '../../../../shared/ListControls.tsx';
 import { PageHead } from '../../../../shared/PageHead.tsx';
 import { usePagedQuery } from '../../../../shared/usePagedQuery.ts';
 import { useVehicles, type VehicleQuery } from '../api-people.ts';
+import { ImportExportSlot } from '../components/ImportExportSlot.tsx';
 import { VehicleFormDrawer } from '../components/VehicleFormDrawer.tsx';
 import { PlaceStatusTag } from '../labels.tsx';
 import type { Vehicle } from '../types.ts';
@@ -31,6 +32,7 @@ export default function VehiclesPage() {
           style={{ width: 200 }}
           data-testid="vehicle-search"
         />
+        <ImportExportSlot entity="vehicles" filters={{ ...query }} />
         <RefreshButton query={list} />
         {canManage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ open: true, vehicle: null })} data-testid="vehicle-create">
