@@ -45,6 +45,8 @@ export const ZOwnershipTransfer = z.object({
   date: z.iso.date(),
   owners: z.array(z.object({ personId: ZId, shareBp: z.number().int().min(1).max(10000) }).strict()).min(1).max(10),
   note: z.string().trim().max(500).optional(),
+  /** the documents (不动产权证, 买卖合同, 身份证明 …): files already uploaded to this room (ownerType 'room') */
+  fileIds: z.array(ZId).max(20).refine((ids) => new Set(ids).size === ids.length, 'duplicate_file').optional(),
 }).strict().refine((t) => t.owners.reduce((s, o) => s + o.shareBp, 0) === 10000, { path: ['owners'], message: 'shares_must_total_10000' });
 
 export const ZBindingProject = z.object({ id: ZId, name: z.string(), companyName: z.string() });

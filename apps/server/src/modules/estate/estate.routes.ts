@@ -9,6 +9,8 @@ import * as buildings from './buildings.service.ts';
 import * as roomSvc from './rooms.service.ts';
 import * as views from './views.service.ts';
 import * as roomList from './room-list.service.ts';
+// registers the 'room' file owner (a room's documents) at start-up
+import './room-files.ts';
 
 const tags = ['estate'];
 

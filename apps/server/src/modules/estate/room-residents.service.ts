@@ -9,6 +9,7 @@ import { record } from '../audit/audit.service.ts';
 import { persons, roomResidents } from './residents.table.ts';
 import { getRoom, lockRoom } from './rooms.service.ts';
 import { loadVisible } from './persons.service.ts';
+import { requireRoomFiles } from './room-files.ts';
 
 const isOwner = (r: string) => r === 'owner' || r === 'co_owner';
 
@@ -50,6 +51,7 @@ export async function add(db: Executor, actor: Actor, roomId: string, input: z.o
 /**
  * 过户: the current owners' relations end the day before `date`, the new owners' begin on it, in
  * one transaction. Tenants and family members stay; billing reads who owned the room on each day.
+ * The documents are the room's files named in `fileIds`; the audit entry is what ties them to this transfer.
  */
 export async function transfer(db: Executor, actor: Actor, roomId: string, input: z.output<typeof ZOwnershipTransfer>) {
   return db.transaction(async (tx) => {
@@ -57,6 +59,8 @@ export async function transfer(db: Executor, actor: Actor, roomId: string, input
     const ids = input.owners.map((o) => o.personId);
     if (new Set(ids).size !== ids.length) throw badRequest('新业主重复', [{ path: 'body.owners', message: 'duplicate_person' }]);
     for (const id of ids) await loadVisible(tx, actor, id);
+    const fileIds = input.fileIds ?? [];
+    await requireRoomFiles(tx, room.companyId, roomId, fileIds);
     const current = await tx.select().from(roomResidents).where(and(
       eq(roomResidents.companyId, room.companyId), eq(roomResidents.roomId, roomId), sql`${roomResidents.validTo} is null`,
       inArray(roomResidents.relation, ['owner', 'co_owner']),
@@ -72,7 +76,7 @@ export async function transfer(db: Executor, actor: Actor, roomId: string, input
       relation: i === 0 ? ('owner' as const) : ('co_owner' as const), shareBp: o.shareBp, validFrom: input.date,
     })));
     await record(tx, actor, 'resident.ownership_transferred', { type: 'room', id: roomId, projectId: room.projectId },
-      { owners: current.map((r) => ({ personId: r.personId, shareBp: r.shareBp })) }, { owners: input.owners, date: input.date, note: input.note ?? null });
+      { owners: current.map((r) => ({ personId: r.personId, shareBp: r.shareBp })) }, { owners: input.owners, date: input.date, note: input.note ?? null, fileIds });
     return listForRoom(tx, actor, roomId);
   });
 }
