@@ -14,28 +14,34 @@ export interface StoredFile {
   createdAt: string;
 }
 
-const owner = (projectId: string) => ({ ownerType: 'project', ownerId: projectId });
-const key = (projectId: string | null) => ['files', 'project', projectId] as const;
+/** The record files belong to (a project, a room …); its module on the server decides who reads and attaches. */
+export interface FileOwner {
+  type: string;
+  id: string;
+}
 
-export function useProjectFiles(projectId: string | null) {
+const query = (o: FileOwner) => ({ ownerType: o.type, ownerId: o.id });
+const key = (o: FileOwner | null) => ['files', o?.type ?? null, o?.id ?? null] as const;
+
+export function useOwnerFiles(owner: FileOwner | null) {
   return useQuery({
-    queryKey: key(projectId),
-    queryFn: () => api.get<StoredFile[]>('/api/files', { query: owner(projectId!), noProject: true }),
-    enabled: !!projectId,
+    queryKey: key(owner),
+    queryFn: () => api.get<StoredFile[]>('/api/files', { query: query(owner!), noProject: true }),
+    enabled: !!owner,
   });
 }
 
+export function useRefreshOwnerFiles(owner: FileOwner) {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: key(owner) });
+}
+
 /** Where antd's Upload posts the multipart body (field `file`); the session cookie authorises it. */
-export const projectUploadUrl = (projectId: string) => buildUrl('/api/files', owner(projectId));
+export const uploadUrl = (owner: FileOwner) => buildUrl('/api/files', query(owner));
 
 /** Plain same-origin links: the session cookie is all a read needs, and the browser streams the file itself. */
 export const fileUrl = (id: string, as: 'download' | 'thumb' | 'inline') =>
   `/api/files/${id}${as === 'download' ? '?download=1' : as === 'thumb' ? '?thumb=1' : ''}`;
-
-export function useRefreshProjectFiles(projectId: string) {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: key(projectId) });
-}
 
 /** 1536 → "1.5 KB" */
 export function sizeText(bytes: number): string {
