@@ -134,6 +134,8 @@ export const commonText: CommonCatalogue = {
     before_current_owner: 'Before the current owners began',
     not_in_project: 'Not in this project',
     unknown_person: 'Unknown person',
+    not_a_file_of_this_room: 'Only files uploaded to this room',
+    duplicate_file: 'Each document only once',
   },
   h5: {
     home: 'Home',

@@ -118,6 +118,9 @@ export const estateText: EstateCatalogue = {
     addOwner: 'Add co-owner',
     shareTotal: 'Shares total {{total}}%',
     note: 'Note',
+    documents: 'Documents',
+    documentsHelp: "Upload or tick the room's documents (title deed, sale contract, proofs of identity), up to 20",
+    documentsChosen: '{{count}} of at most {{max}} chosen',
   },
   person: {
     title: 'Residents',
@@ -298,5 +301,11 @@ export const estateText: EstateCatalogue = {
     saved: 'Payer set',
     history: 'Rules',
     noRules: 'Nothing set: owners pay every fee',
+  },
+  roomFiles: {
+    tab: 'Documents',
+    intro: 'Title deeds, sale contracts, proofs of identity; they hold personal data, so only archive managers see them',
+    upload: 'Upload a document',
+    empty: 'No documents yet',
   },
 };

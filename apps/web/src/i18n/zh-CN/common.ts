@@ -134,6 +134,8 @@ export const commonText = {
     before_current_owner: '过户日期早于现业主的起始日期',
     not_in_project: '不属于该项目',
     unknown_person: '人员不存在',
+    not_a_file_of_this_room: '资料须为已上传到该房间的文件',
+    duplicate_file: '同一份资料只能选一次',
   },
   h5: {
     home: '首页',

@@ -153,6 +153,9 @@ export const estateText = {
     addOwner: '添加共有人',
     shareTotal: '份额合计 {{total}}%',
     note: '备注',
+    documents: '过户资料',
+    documentsHelp: '上传或勾选该房间的资料（不动产权证、买卖合同、身份证明等），最多 20 份',
+    documentsChosen: '已选 {{count}} / {{max}} 份',
   },
   person: {
     title: '住户档案',
@@ -332,6 +335,12 @@ export const estateText = {
     saved: '付费人已设置',
     history: '设置记录',
     noRules: '尚未设置，各类费用均由业主缴纳',
+  },
+  roomFiles: {
+    tab: '资料',
+    intro: '不动产权证、买卖合同、身份证明等资料；含个人信息，仅房屋档案管理人员可查看',
+    upload: '上传资料',
+    empty: '暂无资料',
   },
 };
 

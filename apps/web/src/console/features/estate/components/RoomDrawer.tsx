@@ -1,20 +1,23 @@
 import { Drawer, Result, Space, Spin, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePermissions } from '../../../../shared/auth.ts';
 import { useRoom } from '../api.ts';
 import { RoomStatusTag } from '../labels.tsx';
 import { RoomDetails } from './RoomDetails.tsx';
+import { RoomFilesPanel } from './RoomFilesPanel.tsx';
 import { RoomMovesPanel } from './RoomMovesPanel.tsx';
 import { RoomPayersPanel } from './RoomPayersPanel.tsx';
 import { RoomResidentsPanel } from './RoomResidentsPanel.tsx';
 import { RoomStatusPanel } from './RoomStatusPanel.tsx';
 
-type TabKey = 'details' | 'status' | 'residents' | 'moves' | 'payers';
+type TabKey = 'details' | 'status' | 'residents' | 'moves' | 'payers' | 'files';
 
-/** One room, opened from the grid or the list: details and edit, status with its history, residents and 过户, 入住 / 搬出, 付费人. */
+/** One room, opened from the grid or the list: details and edit, status with its history, residents and 过户, 入住 / 搬出, 付费人, 资料. */
 export function RoomDrawer({ roomId, onClose }: { roomId: string | null; onClose: () => void }) {
   const { t } = useTranslation();
   const room = useRoom(roomId);
+  const { has } = usePermissions();
   const [tab, setTab] = useState<TabKey>('details');
 
   useEffect(() => {
@@ -53,6 +56,10 @@ export function RoomDrawer({ roomId, onClose }: { roomId: string | null; onClose
             { key: 'residents', label: <span data-testid="room-tab-residents">{t('room.tabResidents')}</span>, children: <RoomResidentsPanel room={r} /> },
             { key: 'moves', label: <span data-testid="room-tab-moves">{t('move.tab')}</span>, children: <RoomMovesPanel room={r} /> },
             { key: 'payers', label: <span data-testid="room-tab-payers">{t('payer.tab')}</span>, children: <RoomPayersPanel room={r} /> },
+            // documents are identity papers: readable with estate.manage only (decisions §19)
+            ...(has('estate.manage')
+              ? [{ key: 'files', label: <span data-testid="room-tab-files">{t('roomFiles.tab')}</span>, children: <RoomFilesPanel room={r} /> }]
+              : []),
           ]}
         />
       )}

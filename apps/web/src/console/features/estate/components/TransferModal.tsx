@@ -9,11 +9,13 @@ import { useTransferOwnership } from '../api.ts';
 import type { RoomResident } from '../types.ts';
 import { useFieldSaveFeedback } from './fieldErrors.ts';
 import { PersonPicker } from './PersonPicker.tsx';
+import { TransferDocuments } from './TransferDocuments.tsx';
 
 interface Values {
   date: Dayjs;
   owners: { personId?: string; sharePercent?: number }[];
   note?: string;
+  fileIds: string[];
 }
 
 const totalBp = (owners: Values['owners'] | undefined) => (owners ?? []).reduce((s, o) => s + Math.round((o?.sharePercent ?? 0) * 100), 0);
@@ -26,7 +28,7 @@ interface Props {
   onClose: () => void;
 }
 
-/** 过户: from a date the new owners (shares adding up to 100 %) replace the current ones; tenants and family stay. */
+/** 过户: from a date the new owners (shares adding up to 100 %) replace the current ones, with its documents; tenants and family stay. */
 export function TransferModal({ roomId, open, currentOwners, onClose }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
@@ -45,6 +47,7 @@ export function TransferModal({ roomId, open, currentOwners, onClose }: Props) {
       date: v.date.format('YYYY-MM-DD'),
       owners: v.owners.map((o) => ({ personId: o.personId!, shareBp: Math.round(o.sharePercent! * 100) })),
       ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+      ...(v.fileIds?.length ? { fileIds: v.fileIds } : {}),
     };
     transfer.mutate({ roomId, body }, saved);
   };
@@ -53,7 +56,7 @@ export function TransferModal({ roomId, open, currentOwners, onClose }: Props) {
     <Modal
       open={open}
       title={t('resident.transfer')}
-      width={620}
+      width={760}
       onCancel={onClose}
       onOk={runSubmit(submit)}
       confirmLoading={transfer.isPending}
@@ -70,7 +73,7 @@ export function TransferModal({ roomId, open, currentOwners, onClose }: Props) {
             : t('resident.transferNoOwner')
         }
       />
-      <Form form={form} layout="vertical" initialValues={{ date: dayjs(), owners: [{ sharePercent: 100 }] }}>
+      <Form form={form} layout="vertical" initialValues={{ date: dayjs(), owners: [{ sharePercent: 100 }], fileIds: [] }}>
         <Form.Item name="date" label={t('resident.transferDate')} extra={t('resident.transferDateHelp')} rules={[{ required: true }]}>
           <DatePicker allowClear={false} data-testid="transfer-date" />
         </Form.Item>
@@ -114,6 +117,9 @@ export function TransferModal({ roomId, open, currentOwners, onClose }: Props) {
         </Form.List>
         <Form.Item name="note" label={t('resident.note')} rules={[{ max: 500 }]}>
           <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        <Form.Item name="fileIds" label={t('resident.documents')} extra={t('resident.documentsHelp')}>
+          <TransferDocuments roomId={roomId} active={open} />
         </Form.Item>
       </Form>
     </Modal>
