@@ -42,6 +42,9 @@ function idNumber(body17: string, valid: boolean) {
   return body17 + chars.find((c) => isValidChineseId(body17 + c) === valid)!;
 }
 
+/** The smallest document the server takes for a PDF (it judges by the `%PDF` magic bytes). */
+const minimalPdf = (title: string) => Buffer.from(`%PDF-1.4\n1 0 obj<</Title (${title})>>endobj\ntrailer<</Info 1 0 R>>\n%%EOF\n`);
+
 /** A Chrome console line for a request the test provokes on purpose (a refused form). */
 const expectedRefusal = (line: string) => /status of (400|409)/.test(line);
 
@@ -84,18 +87,44 @@ describe('estate console: changes', () => {
     await page.getByTestId('resident-add-submit').click();
     await page.locator('[data-testid="room-residents"] .ant-table-row').filter({ hasText: `周测${n}` }).waitFor();
 
-    // 过户 to someone registered in the dialog: the first owner's relation ends, the new one's begins
+    // 过户 to someone registered in the dialog, with the sale contract uploaded from the dialog:
+    // the first owner's relation ends, the new one's begins, and the contract stays in the room's 资料
     await page.getByTestId('resident-transfer').click();
     await page.getByTestId('transfer-owner-0-create').click();
     await page.getByTestId('person-name').fill(`吴新${n}`);
     await page.getByTestId('person-form-submit').click();
     await expect.poll(() => page.getByTestId('transfer-owner-0').innerText()).toContain(`吴新${n}`);
     expect(await page.getByTestId('transfer-total').innerText()).toContain('100.00%');
+    const contract = `买卖合同-${n}.pdf`;
+    const pdf = minimalPdf(contract);
+    await page.locator('.ant-upload:has([data-testid="transfer-files-upload"]) input[type="file"]')
+      .setInputFiles({ name: contract, mimeType: 'application/pdf', buffer: pdf });
+    const picked = page.locator('[data-testid="transfer-files-table"] .ant-table-row').filter({ hasText: contract });
+    await picked.waitFor();
+    await expect.poll(() => picked.locator('input[type="checkbox"]').isChecked()).toBe(true);
+    expect(await page.getByTestId('transfer-files-chosen').innerText()).toContain('已选 1');
     await shot(page, 'estate-transfer');
     await page.getByTestId('transfer-submit').click();
     const rows = page.locator('[data-testid="room-residents"] .ant-table-row');
     await rows.filter({ hasText: `吴新${n}` }).filter({ hasText: '当前' }).waitFor();
     await rows.filter({ hasText: `周测${n}` }).filter({ hasText: '历史' }).waitFor();
+    // the transfer's audit entry names the contract
+    const recorded = await page.evaluate(async (name) => {
+      const [entry] = (await (await fetch('/api/audit-logs?action=resident.ownership_transferred&pageSize=1')).json()).items;
+      const files: { id: string; name: string }[] = await (await fetch(`/api/files?ownerType=room&ownerId=${entry.entityId}`)).json();
+      return { fileIds: entry.after.fileIds, contractId: files.find((f) => f.name === name)?.id };
+    }, contract);
+    expect(recorded.fileIds).toEqual([recorded.contractId]);
+    await page.getByTestId('room-tab-files').click();
+    const doc = page.locator('[data-testid="room-files-table"] .ant-table-row').filter({ hasText: contract });
+    await doc.waitFor();
+    expect(await doc.innerText()).toMatch(/\d+ B/);
+    await shot(page, 'estate-room-files');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`room-file-download-${contract}`).click()]);
+    expect(download.suggestedFilename()).toBe(contract);
+    const chunks: Buffer[] = [];
+    for await (const c of (await download.createReadStream())!) chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).equals(pdf)).toBe(true);
     await page.getByTestId('room-tab-residents').click();
     await shot(page, 'estate-room-residents');
     await page.getByRole('tab', { name: '基本信息' }).click();

@@ -123,6 +123,8 @@ describe('estate console', () => {
     await page.getByTestId(`room-row-${room.code}`).click();
     await expect.poll(() => page.getByTestId('room-owners').innerText()).toContain(owner.name);
     expect(await page.getByTestId('room-edit').count()).toBe(0);
+    // … and the room's documents (identity papers) are not offered at all
+    expect(await page.getByTestId('room-tab-files').count()).toBe(0);
     await page.keyboard.press('Escape');
 
     // 住户档案: customer service holds no pii.view — masked phones, no "show in full"
