@@ -9,7 +9,6 @@ import { businessNow } from '../../lib/time.ts';
 import { record } from '../audit/audit.service.ts';
 import { smsCodes } from '../notifications/notifications.table.ts';
 import { SandboxProvider } from '../notifications/providers.ts';
-import { users } from './auth.table.ts';
 import * as repo from './auth.repo.ts';
 import { recordFailure } from './throttle.ts';
 import { startSession, type RequestMeta } from './auth.service.ts';

@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import { requireCompany, type Actor } from '../../lib/actor.ts';
 import { authChanged } from '../../lib/auth-changed.ts';
-import { conflict, notFound, staleVersion } from '../../lib/errors.ts';
+import { conflict, notFound } from '../../lib/errors.ts';
 import { phoneFor } from '../../lib/pii.ts';
 import { projectScope } from '../../lib/scope-sql.ts';
 import { record } from '../audit/audit.service.ts';
@@ -73,7 +73,7 @@ export async function request(ctx: AppContext, actor: Actor, input: z.output<typ
 }
 
 export async function decide(ctx: AppContext, actor: Actor, id: string, approve: boolean, input: z.output<typeof ZBindingDecision>) {
-  const companyId = requireCompany(actor);
+  requireCompany(actor);
   return ctx.database.db.transaction(async (tx) => {
     const b = await lockInScope(tx, roomBindings, actor, id, '绑定申请', input.version);
     if (b.status !== 'pending') throw conflict(`申请已处理（${b.status}）`);

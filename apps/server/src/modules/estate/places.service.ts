@@ -4,8 +4,8 @@ import { likeEscape } from '../../lib/like.ts';
 import type { z } from 'zod';
 import { formatArea, type ZFacilityCreate, type ZFacilityUpdate, type ZParkingCreate, type ZParkingUpdate } from '@wuye/shared';
 import type { Executor } from '../../db/client.ts';
-import { canSeeProject, requireCompany, type Actor } from '../../lib/actor.ts';
-import { badRequest, notFound, staleVersion } from '../../lib/errors.ts';
+import { requireCompany, type Actor } from '../../lib/actor.ts';
+import { badRequest } from '../../lib/errors.ts';
 import { projectScope } from '../../lib/scope-sql.ts';
 import { record } from '../audit/audit.service.ts';
 import { checkProject } from '../org/projects.service.ts';
@@ -94,7 +94,7 @@ export async function createFacility(db: Executor, actor: Actor, input: z.output
 }
 
 export async function updateFacility(db: Executor, actor: Actor, id: string, input: z.output<typeof ZFacilityUpdate>) {
-  const companyId = requireCompany(actor);
+  requireCompany(actor);
   return db.transaction(async (tx) => {
     const before = await lockInScope(tx, facilities, actor, id, '设施', input.version);
     const { version: _v, ...changes } = input;

@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { lockInScope } from '../../lib/lock-scoped.ts';
 import type { Executor } from '../../db/client.ts';
-import { canSeeProject, requireCompany, type Actor } from '../../lib/actor.ts';
-import { conflict, notFound } from '../../lib/errors.ts';
+import { requireCompany, type Actor } from '../../lib/actor.ts';
+import { conflict } from '../../lib/errors.ts';
 import { record } from '../audit/audit.service.ts';
 import { buildings, rooms } from './estate.table.ts';
 

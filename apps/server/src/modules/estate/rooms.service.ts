@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { formatArea, type ZRoomStatusChange, type ZRoomUpdate } from '@wuye/shared';
 import type { Executor } from '../../db/client.ts';
 import { canSeeProject, requireCompany, type Actor } from '../../lib/actor.ts';
-import { badRequest, conflict, notFound, staleVersion } from '../../lib/errors.ts';
+import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { businessNow, dayjs } from '../../lib/time.ts';
 import { record } from '../audit/audit.service.ts';
 import { rooms, roomStatusHistory } from './estate.table.ts';

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   ZBroadcast, ZBroadcastResult, ZDelivery, ZDeliveryQuery, ZIdParam, ZOk, ZPage, ZTemplateUpsert, ZTemplateView,

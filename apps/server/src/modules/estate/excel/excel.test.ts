@@ -23,9 +23,8 @@ async function upload(cookie: string, kind: string, data: Buffer, mode = 'all_or
   return t.app.inject({ method: 'POST', url: `/api/estate/imports?projectId=${projectId}&kind=${kind}&mode=${mode}`, payload: m.payload, headers: { ...m.headers, cookie } });
 }
 async function finished(cookie: string, id: string): Promise<any> {
-  let r0: any;
   for (let i = 0; i < 80; i++) {
-    const r: any = r0 = (await t.app.inject({ method: 'GET', url: `/api/estate/imports/${id}`, headers: { cookie } })).json();
+    const r: any = (await t.app.inject({ method: 'GET', url: `/api/estate/imports/${id}`, headers: { cookie } })).json();
     if (r.status === 'done' || r.status === 'failed') return r;
     await new Promise((ok) => setTimeout(ok, 250));
   }
