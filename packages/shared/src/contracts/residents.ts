@@ -130,6 +130,8 @@ export const ZMoveOut = z.object({
 export const ZRoomMove = z.object({
   id: ZId, kind: z.enum(moveKindValues), date: z.string(), personId: ZId.nullable(), personName: z.string().nullable(),
   note: z.string().nullable(), createdAt: z.string(),
+  /** the staff member who recorded it, as the company knows them */
+  recordedBy: z.string().nullable(),
 });
 export const ZRoomMoveResult = z.object({ room: ZRoomDetail, moves: z.array(ZRoomMove) });
 

@@ -6,6 +6,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { badRequest, conflict } from '../../lib/errors.ts';
 import { businessNow } from '../../lib/time.ts';
 import { record } from '../audit/audit.service.ts';
+import { memberships } from '../org/org.table.ts';
 import { roomMoves } from './moves.table.ts';
 import { persons, roomResidents } from './residents.table.ts';
 import { applyStatus, getRoom, lockRoom, notAfterToday, roomView } from './rooms.service.ts';
@@ -15,12 +16,13 @@ const statusLabel: Record<string, string> = { vacant: '空置', occupied: '入�
 
 export async function listMoves(db: Executor, actor: Actor, roomId: string) {
   const room = await getRoom(db, actor, roomId);
-  const rows = await db.select({ m: roomMoves, name: persons.name }).from(roomMoves)
+  const rows = await db.select({ m: roomMoves, name: persons.name, by: memberships.displayName }).from(roomMoves)
     .leftJoin(persons, eq(persons.id, roomMoves.personId))
+    .leftJoin(memberships, and(eq(memberships.companyId, roomMoves.companyId), eq(memberships.userId, roomMoves.createdBy)))
     .where(and(eq(roomMoves.companyId, room.companyId), eq(roomMoves.roomId, roomId)))
     .orderBy(asc(roomMoves.date), asc(roomMoves.createdAt), asc(roomMoves.id));
-  return rows.map(({ m, name }) => ({
-    id: m.id, kind: m.kind, date: m.date, personId: m.personId, personName: name, note: m.note, createdAt: m.createdAt.toISOString(),
+  return rows.map(({ m, name, by }) => ({
+    id: m.id, kind: m.kind, date: m.date, personId: m.personId, personName: name, note: m.note, createdAt: m.createdAt.toISOString(), recordedBy: by,
   }));
 }
 

@@ -107,7 +107,7 @@ describe('move-in and move-out', () => {
     expect((await post(`/api/rooms/${room}/status`, { version: 1, status: 'rented', from: '2026-01-15' })).statusCode).toBe(200);
     const res = await post(`/api/rooms/${room}/move-out`, { date: '2026-05-01' });
     expect(res.statusCode).toBe(200);
-    expect((await get(`/api/rooms/${room}/moves`)).json()).toMatchObject([{ kind: 'move_out', date: '2026-05-01', personId: null, personName: null }]);
+    expect((await get(`/api/rooms/${room}/moves`)).json()).toMatchObject([{ kind: 'move_out', date: '2026-05-01', personId: null, personName: null, recordedBy: expect.stringMatching(/^成员-/) }]);
     expect(await history(room)).toEqual([['vacant', '2026-01-01', '2026-01-14'], ['rented', '2026-01-15', '2026-04-30'], ['vacant', '2026-05-01', null]]);
   });
 });

@@ -266,6 +266,7 @@ export const estateText: EstateCatalogue = {
     kind: { move_in: 'Moved in', move_out: 'Moved out' },
     unrecorded: '(who moved in was not recorded)',
     recordedAt: 'Recorded {{time}}',
+    recordedBy: 'Recorded by {{name}}, {{time}}',
     persons: 'Moving in',
     personsHelp: "The room's current owners, tenants and family members; add anyone else on the Residents tab first",
     personsRequired: 'Choose who moves in',

@@ -301,6 +301,7 @@ export const estateText = {
     kind: { move_in: '入住', move_out: '搬出' },
     unrecorded: '（入住人员未登记）',
     recordedAt: '登记于 {{time}}',
+    recordedBy: '{{name}} 登记于 {{time}}',
     persons: '入住人员',
     personsHelp: '房间当前的业主、租户和家庭成员；其他人请先在“住户”页添加',
     personsRequired: '请选择入住人员',

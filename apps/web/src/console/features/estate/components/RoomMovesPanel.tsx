@@ -16,6 +16,7 @@ interface MoveEvent {
   names: (string | null)[];
   note: string | null;
   createdAt: string;
+  recordedBy: string | null;
 }
 
 function events(rows: RoomMove[]): MoveEvent[] {
@@ -24,7 +25,7 @@ function events(rows: RoomMove[]): MoveEvent[] {
     const key = `${m.kind}|${m.date}|${m.createdAt}`;
     const e = byKey.get(key);
     if (e) e.names.push(m.personName);
-    else byKey.set(key, { key, kind: m.kind, date: m.date, names: [m.personName], note: m.note, createdAt: m.createdAt });
+    else byKey.set(key, { key, kind: m.kind, date: m.date, names: [m.personName], note: m.note, createdAt: m.createdAt, recordedBy: m.recordedBy });
   }
   // newest first, like the status history
   return [...byKey.values()].reverse();
@@ -78,7 +79,7 @@ export function RoomMovesPanel({ room }: { room: RoomDetail }) {
                     <span>{who(e.names)}</span>
                   </Space>
                   {e.note && <Typography.Text>{e.note}</Typography.Text>}
-                  <Typography.Text type="secondary">{t('move.recordedAt', { time: formatDateTime(e.createdAt) })}</Typography.Text>
+                  <Typography.Text type="secondary">{t(e.recordedBy ? 'move.recordedBy' : 'move.recordedAt', { time: formatDateTime(e.createdAt), name: e.recordedBy })}</Typography.Text>
                 </Space>
               ),
             }))}
