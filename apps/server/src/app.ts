@@ -26,13 +26,14 @@ import { residentsRoutes } from './modules/estate/residents.routes.ts';
 import { bindingRoutes } from './modules/estate/bindings.routes.ts';
 import { estateExcelRoutes } from './modules/estate/excel/excel.routes.ts';
 import { myHomeRoutes } from './modules/estate/my-home.routes.ts';
+import { billingRoutes } from './modules/billing/billing.routes.ts';
 
 export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Every module's routes; later modules add theirs here and the matrix and fuzz tests pick them up. */
 const modules = [
   authRoutes, orgRoutes, auditRoutes, apiKeyRoutes, platformRoutes, eventRoutes, healthRoutes, inboxRoutes, notificationAdminRoutes,
-  pushRoutes, filesRoutes, sandboxRoutes, estateRoutes, placesRoutes, residentsRoutes, bindingRoutes, estateExcelRoutes, myHomeRoutes,
+  pushRoutes, filesRoutes, sandboxRoutes, estateRoutes, placesRoutes, residentsRoutes, bindingRoutes, estateExcelRoutes, myHomeRoutes, billingRoutes,
 ];
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: boolean } = {}): Promise<App> {

@@ -17,6 +17,8 @@ export const auditActions = [
   'person.created', 'person.revealed', 'resident.added', 'resident.ownership_transferred',
   'pii.reencrypt_requested', 'pii.reencrypted',
   'estate.moved_in', 'estate.moved_out', 'estate.payer_set',
+  'billing.settings_updated', 'billing.item_created', 'billing.item_updated', 'billing.standard_created', 'billing.standard_versioned',
+  'billing.assigned', 'billing.assignment_ended',
   'notify.template_saved', 'notify.template_reset', 'notify.resent', 'notify.broadcast',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -13,3 +13,4 @@ export * from './contracts/estate.ts';
 export * from './validators.ts';
 export * from './contracts/residents.ts';
 export * from './contracts/estate-excel.ts';
+export * from './contracts/billing.ts';

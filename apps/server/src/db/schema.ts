@@ -11,3 +11,5 @@ export * from '../modules/estate/bindings.table.ts';
 export * from '../modules/estate/moves.table.ts';
 export * from '../modules/estate/payers.table.ts';
 export * from '../modules/estate/excel/imports.table.ts';
+export * from '../modules/settings/company-settings.table.ts';
+export * from '../modules/billing/billing.table.ts';

@@ -111,6 +111,7 @@ export const consoleText: ConsoleCatalogue = {
     codeHelp: 'Starts with a lowercase letter; lowercase letters, digits, underscore',
   },
   permGroup: {
+    billing: 'Billing',
     estate: 'Estate archive',
     platform: 'Platform',
     org: 'Organisation & people',
@@ -136,6 +137,9 @@ export const consoleText: ConsoleCatalogue = {
     'estate.read': 'View estate archive',
     'estate.manage': 'Manage estate archive',
     'estate.binding.review': 'Review room bindings',
+    'billing.read': 'View billing setup',
+    'billing.item.manage': 'Manage fee items',
+    'billing.standard.manage': 'Manage charge standards and assignments',
     'pii.view': 'See unmasked personal data',
     'resident.self': 'Resident self-service',
   },

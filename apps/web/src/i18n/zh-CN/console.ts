@@ -112,6 +112,7 @@ export const consoleText = {
     codeHelp: '小写字母开头，可含小写字母、数字、下划线',
   },
   permGroup: {
+    billing: '收费管理',
     estate: '房产档案',
     platform: '平台',
     org: '组织与人员',
@@ -137,6 +138,9 @@ export const consoleText = {
     'estate.read': '查看房产档案',
     'estate.manage': '管理房产档案',
     'estate.binding.review': '审核房屋绑定',
+    'billing.read': '查看收费设置',
+    'billing.item.manage': '管理收费项目',
+    'billing.standard.manage': '管理收费标准与分配',
     'pii.view': '查看完整个人信息',
     'resident.self': '住户自助服务',
   } satisfies Record<Permission, string>,

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { ZId, ZPageQuery, ZVersion } from './common.ts';
+import { roomTypeValues } from './estate.ts';
+import { feeCategoryValues, payerValues } from './residents.ts';
+
+/**
+ * Billing master data: fee items (收费项目), charge standards (收费标准) with dated versions of a
+ * typed rule, and their assignments to rooms and parking spaces. Units are integers throughout:
+ * amounts in 分, unit prices in 1/10,000 元, usage in thousandths, rates in ppm / basis points.
+ */
+
+/** 元 with at most four decimals ("1.2345", "2", 2.5) → integer 1/10,000 元 (12345); strictly positive. */
+export const ZUnitPrice = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const s = typeof v === 'number' ? String(v) : v.trim();
+  const m = /^(\d{1,9})(?:\.(\d{1,4}))?$/.exec(s);
+  const value = m ? Number(m[1]) * 10_000 + Number((m[2] ?? '').padEnd(4, '0')) : 0;
+  if (!m || value <= 0) {
+    ctx.addIssue({ code: 'custom', message: 'invalid_price' });
+    return z.NEVER;
+  }
+  return value;
+});
+
+/** integer 1/10,000 元 → "1.2345" (always four decimals, the unit the price was set in) */
+export const formatUnitPrice = (p: number) => `${Math.floor(p / 10_000)}.${String(p % 10_000).padStart(4, '0')}`;
+
+/** an amount in 分: a positive safe integer */
+export const ZAmount = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export const feeItemKindValues = ['periodic', 'metered', 'one_off', 'deposit'] as const;
+export const ZFeeItemCode = z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, 'invalid_code');
+
+const ZLateFee = z.object({
+  /** per day, parts per million of the overdue amount (0.5‰ → 500) */
+  dailyRatePpm: z.number().int().min(1).max(100_000),
+  graceDays: z.number().int().min(0).max(3650),
+  /** cap as basis points of the overdue amount; null = uncapped */
+  capBp: z.number().int().min(1).max(100_000).nullable(),
+}).strict();
+
+const feeItemFields = {
+  name: z.string().trim().min(1).max(64),
+  category: z.enum(feeItemKindValues),
+  /** which 付费人 category (room_payers) decides who pays this item */
+  feeCategory: z.enum(feeCategoryValues),
+  taxRateBp: z.number().int().min(0).max(10_000),
+  invoiceCategory: z.string().trim().min(1).max(64),
+  defaultPayer: z.enum(payerValues),
+  commonIncome: z.boolean(),
+  /** null = no late fee on this item */
+  lateFee: ZLateFee.nullable(),
+};
+
+export const ZFeeItemCreate = z.object({ code: ZFeeItemCode, ...feeItemFields, commonIncome: z.boolean().default(false), lateFee: ZLateFee.nullable().default(null) }).strict();
+export const ZFeeItemUpdate = z.object(feeItemFields).partial().extend({ version: ZVersion, status: z.enum(['active', 'archived']).optional() }).strict();
+export const ZFeeItem = z.object({
+  id: ZId, code: z.string(), ...feeItemFields, lateFee: ZLateFee.nullable(), status: z.enum(['active', 'archived']), version: z.number().int(),
+});
+export const ZFeeItemQuery = z.object({ status: z.enum(['active', 'archived']).optional(), category: z.enum(feeItemKindValues).optional() }).strict();
+
+export const standardKindValues = ['area', 'fixed', 'metered', 'shared'] as const;
+export type StandardKind = (typeof standardKindValues)[number];
+
+/** A charge rule as the API takes it: prices as decimal strings, amounts in 分. Typed, never a formula. */
+export const ZRuleInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('area'), basis: z.enum(['building_area', 'inside_area']), unitPrice: ZUnitPrice }).strict(),
+  z.object({ kind: z.literal('fixed'), per: z.enum(['room', 'household', 'parking_space']), amount: ZAmount }).strict(),
+  z.object({
+    kind: z.literal('metered'),
+    /** ordered tiers; usage in thousandths of a unit up to `upTo` (inclusive), the last one open (null) */
+    tiers: z.array(z.object({ upTo: z.number().int().positive().nullable(), unitPrice: ZUnitPrice }).strict()).min(1).max(10),
+  }).strict().superRefine((r, ctx) => {
+    r.tiers.forEach((t, i) => {
+      const last = i === r.tiers.length - 1;
+      if (last !== (t.upTo === null)) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'upTo'], message: last ? 'last_tier_must_be_open' : 'only_last_tier_open' });
+      const prev = r.tiers[i - 1]?.upTo;
+      if (t.upTo !== null && prev != null && t.upTo <= prev) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'upTo'], message: 'tiers_not_ascending' });
+    });
+  }),
+  z.object({ kind: z.literal('shared'), by: z.enum(['area', 'household']) }).strict(),
+]);
+export type RuleInput = z.output<typeof ZRuleInput>;
+
+/** The same rule as stored (jsonb, integers only); billing reads it with this schema. */
+const ZStoredPrice = z.number().int().positive();
+export const ZRuleStored = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('area'), basis: z.enum(['building_area', 'inside_area']), unitPrice: ZStoredPrice }),
+  z.object({ kind: z.literal('fixed'), per: z.enum(['room', 'household', 'parking_space']), amount: ZStoredPrice }),
+  z.object({ kind: z.literal('metered'), tiers: z.array(z.object({ upTo: z.number().int().positive().nullable(), unitPrice: ZStoredPrice })).min(1) }),
+  z.object({ kind: z.literal('shared'), by: z.enum(['area', 'household']) }),
+]);
+export type StoredRule = z.output<typeof ZRuleStored>;
+
+/** The rule as the API shows it: prices back as four-decimal strings. */
+export const ZRuleView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('area'), basis: z.enum(['building_area', 'inside_area']), unitPrice: z.string() }),
+  z.object({ kind: z.literal('fixed'), per: z.enum(['room', 'household', 'parking_space']), amount: z.number().int() }),
+  z.object({ kind: z.literal('metered'), tiers: z.array(z.object({ upTo: z.number().int().nullable(), unitPrice: z.string() })) }),
+  z.object({ kind: z.literal('shared'), by: z.enum(['area', 'household']) }),
+]);
+
+export function ruleView(r: StoredRule): z.output<typeof ZRuleView> {
+  if (r.kind === 'area') return { ...r, unitPrice: formatUnitPrice(r.unitPrice) };
+  if (r.kind === 'metered') return { kind: 'metered', tiers: r.tiers.map((t) => ({ upTo: t.upTo, unitPrice: formatUnitPrice(t.unitPrice) })) };
+  return r;
+}
+
+const ZDay = z.iso.date();
+const ZStandardCode = z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, 'invalid_code');
+
+export const ZStandardVersionCreate = z.object({
+  /** the standard's version (optimistic lock: two people adding a version at once) */
+  version: ZVersion,
+  rule: ZRuleInput,
+  validFrom: ZDay,
+  /** inclusive last day; null = open */
+  validTo: ZDay.nullable().default(null),
+}).strict().refine((v) => v.validTo === null || v.validTo >= v.validFrom, { message: 'ends_before_start', path: ['validTo'] });
+
+export const ZStandardCreate = z.object({
+  feeItemId: ZId,
+  /** null = company-wide (HQ); a project id = that project only */
+  projectId: ZId.nullable(),
+  code: ZStandardCode,
+  name: z.string().trim().min(1).max(64),
+  rule: ZRuleInput,
+  validFrom: ZDay,
+  validTo: ZDay.nullable().default(null),
+}).strict().refine((v) => v.validTo === null || v.validTo >= v.validFrom, { message: 'ends_before_start', path: ['validTo'] });
+
+export const ZStandardVersion = z.object({ id: ZId, seq: z.number().int(), rule: ZRuleView, validFrom: z.string(), validTo: z.string().nullable(), createdAt: z.string() });
+export const ZStandard = z.object({
+  id: ZId, feeItemId: ZId, feeItemName: z.string(), projectId: ZId.nullable(), code: z.string(), name: z.string(),
+  kind: z.enum(standardKindValues), status: z.enum(['active', 'archived']), version: z.number().int(),
+  /** the version in force today (Asia/Shanghai), if any */
+  current: ZStandardVersion.nullable(),
+});
+export const ZStandardDetail = ZStandard.extend({ versions: z.array(ZStandardVersion) });
+export const ZStandardQuery = ZPageQuery.extend({ feeItemId: ZId.optional(), projectId: ZId.optional(), kind: z.enum(standardKindValues).optional() }).strict();
+
+export const ZBillingSettings = z.object({
+  /** may project managers set standards for their own projects (else HQ only) */
+  projectStandards: z.boolean(),
+  /** 0 until first saved */
+  version: z.number().int(),
+});
+export const ZBillingSettingsUpdate = z.object({ projectStandards: z.boolean(), version: z.number().int().min(0) }).strict();
+
+/** Which rooms or spaces of a project an assignment covers. */
+export const ZAssignTarget = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('project') }).strict(),
+  z.object({ by: z.literal('building'), buildingIds: z.array(ZId).min(1).max(200) }).strict(),
+  z.object({ by: z.literal('room_type'), roomTypes: z.array(z.enum(roomTypeValues)).min(1) }).strict(),
+  z.object({ by: z.literal('rooms'), roomIds: z.array(ZId).min(1).max(10_000) }).strict(),
+  z.object({ by: z.literal('parking'), parkingSpaceIds: z.array(ZId).min(1).max(10_000) }).strict(),
+]);
+export const ZAssignmentCreate = z.object({
+  standardId: ZId,
+  projectId: ZId,
+  target: ZAssignTarget,
+  from: ZDay,
+  /** inclusive last day; null = open */
+  to: ZDay.nullable().default(null),
+}).strict().refine((v) => v.to === null || v.to >= v.from, { message: 'ends_before_start', path: ['to'] });
+export const ZAssignmentPreview = z.object({
+  /** rooms or spaces the target selects */
+  matched: z.number().int(),
+  /** of those, already carrying the same fee item on overlapping dates */
+  conflicts: z.number().int(),
+  /** a few of the conflicting codes, to show */
+  conflictCodes: z.array(z.string()),
+  /** what would be (or was) stored */
+  assigned: z.number().int(),
+  created: z.boolean(),
+});
+export const ZAssignment = z.object({
+  id: ZId, projectId: ZId, standardId: ZId, standardCode: z.string(), standardName: z.string(), feeItemId: ZId, feeItemName: z.string(),
+  roomId: ZId.nullable(), parkingSpaceId: ZId.nullable(), validFrom: z.string(), validTo: z.string().nullable(), version: z.number().int(),
+});
+export const ZAssignmentEnd = z.object({ version: ZVersion, to: ZDay }).strict();
