@@ -14,3 +14,4 @@ export * from './validators.ts';
 export * from './contracts/residents.ts';
 export * from './contracts/estate-excel.ts';
 export * from './contracts/billing.ts';
+export * from './billing/index.ts';
