@@ -6,6 +6,7 @@ import { persons, roomResidents, vehicles } from '../src/modules/estate/resident
 import { roomBindings } from '../src/modules/estate/bindings.table.ts';
 import { estateImports } from '../src/modules/estate/excel/imports.table.ts';
 import { residentRooms } from '../src/modules/org/org.table.ts';
+import { chargeAssignments, chargeStandards, chargeStandardVersions, feeItems } from '../src/modules/billing/billing.table.ts';
 import { deliveries, notificationTemplates, notifications } from '../src/modules/notifications/notifications.table.ts';
 import { createTenant, type Tenant } from './factories.ts';
 import type { TestApp } from './harness.ts';
@@ -18,6 +19,8 @@ export interface World {
   theirTemplate: string;
   /** a building with one room in our project A, our project B and their project A */
   rooms: Record<'own' | 'otherProject' | 'otherCompany', { buildingId: string; roomId: string; parkingId: string; facilityId: string; personId: string; bindingId: string; vehicleId: string; importId: string }>;
+  /** a fee item per company; a charge standard of each room's project, assigned to that room */
+  billing: { feeItem: { ours: string; theirs: string } } & Record<'own' | 'otherProject' | 'otherCompany', { standardId: string; assignmentId: string }>;
   /** dead deliveries addressed to another project of ours and to the other company */
   deliveries: { otherProject: string; otherCompany: string };
 }
@@ -30,7 +33,7 @@ export async function createWorld(t: TestApp): Promise<World> {
     const secret = randomBytes(24).toString('base64url');
     const [k] = await t.ctx.database.db.insert(apiKeys).values({
       companyId: tenant.companyId, name: 'matrix', prefix, secretHash: hmac(t.ctx.secrets.derive('api-key'), secret),
-      permissions: ['org.project.read', 'org.user.read', 'org.role.read', 'audit.read', 'estate.read'], projectIds: null,
+      permissions: ['org.project.read', 'org.user.read', 'org.role.read', 'audit.read', 'estate.read', 'billing.read'], projectIds: null,
     }).returning();
     return { id: k!.id, secret: `wy_${prefix}_${secret}` };
   };
@@ -61,8 +64,24 @@ export async function createWorld(t: TestApp): Promise<World> {
   await db.insert(residentRooms).values({
     companyId: ours.companyId, projectId: ours.projectA, membershipId: ours.users.resident!.membershipId!, roomId: worldRooms.own.roomId, relation: 'owner', status: 'active',
   });
+  const mkFeeItem = async (tenant: Tenant) => (await db.insert(feeItems).values({
+    companyId: tenant.companyId, code: `WYF${rnd()}`, name: '物业费', category: 'periodic', feeCategory: 'property_fee', taxRateBp: 600, invoiceCategory: '物业服务',
+  }).returning())[0]!.id;
+  const feeItem = { ours: await mkFeeItem(ours), theirs: await mkFeeItem(theirs) };
+  const mkStandard = async (tenant: Tenant, feeItemId: string, projectId: string, roomId: string) => {
+    const [s] = await db.insert(chargeStandards).values({ companyId: tenant.companyId, projectId, feeItemId, code: `S${rnd()}`, name: '物业费标准', kind: 'area' }).returning();
+    await db.insert(chargeStandardVersions).values({ companyId: tenant.companyId, standardId: s!.id, seq: 1, basis: 'building_area', unitPrice: 25000, validFrom: '2026-01-01' });
+    const [a] = await db.insert(chargeAssignments).values({ companyId: tenant.companyId, projectId, standardId: s!.id, feeItemId, roomId, validFrom: '2026-01-01' }).returning();
+    return { standardId: s!.id, assignmentId: a!.id };
+  };
+  const billing = {
+    feeItem,
+    own: await mkStandard(ours, feeItem.ours, ours.projectA, worldRooms.own.roomId),
+    otherProject: await mkStandard(ours, feeItem.ours, ours.projectB, worldRooms.otherProject.roomId),
+    otherCompany: await mkStandard(theirs, feeItem.theirs, theirs.projectA, worldRooms.otherCompany.roomId),
+  };
   return {
-    rooms: worldRooms,
+    rooms: worldRooms, billing,
     ours, theirs, apiKey: { ours: a.id, oursSecret: a.secret, theirs: b.id }, theirTemplate: tpl!.id,
     deliveries: {
       otherProject: await deadDelivery(ours, ours.projectB, ours.staffB.userId),
@@ -118,6 +137,12 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
   '/api/files/:id': { id: () => null },
   '/api/files/:id/signed-url': { id: () => null },
   '/api/notification-templates/:id': { id: (w, t) => (t === 'otherCompany' ? w.theirTemplate : null) },
+  '/api/billing/fee-items/:id': { id: (w, t) => (t === 'own' ? w.billing.feeItem.ours : t === 'otherProject' ? null : w.billing.feeItem.theirs) },
+  '/api/billing/standards/:id': { id: (w, t) => w.billing[t].standardId },
+  '/api/billing/standards/:id/versions': { id: (w, t) => w.billing[t].standardId },
+  '/api/billing/assignments/:id/end': { id: (w, t) => w.billing[t].assignmentId },
+  '/api/rooms/:id/charge-assignments': { id: (w, t) => w.rooms[t].roomId },
+  '/api/parking-spaces/:id/charge-assignments': { id: (w, t) => w.rooms[t].parkingId },
   '/api/deliveries/:id/resend': { id: (w, t) => (t === 'own' ? null : t === 'otherProject' ? w.deliveries.otherProject : w.deliveries.otherCompany) },
 };
 
@@ -128,6 +153,7 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
  */
 const rnd = () => randomBytes(3).toString('hex');
 const phone = () => `15${String(Date.now()).slice(-5)}${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}`;
+const projectOf = (w: World, t: Target) => (t === 'own' ? w.ours.projectA : t === 'otherProject' ? w.ours.projectB : w.theirs.projectA);
 export const bodies: Record<string, (w: World, target: Target) => unknown> = {
   'POST /api/projects': (_w, t) => (t === 'own' ? { code: `M${rnd()}`, name: '矩阵项目' } : null),
   'PATCH /api/projects/:id': () => ({ version: 1, name: '改名' }),
@@ -161,5 +187,16 @@ export const bodies: Record<string, (w: World, target: Target) => unknown> = {
   'POST /api/binding-requests/:id/reject': () => ({ version: 1, note: '矩阵' }),
   'POST /api/vehicles': (w, t) => ({ projectId: t === 'own' ? w.ours.projectA : t === 'otherProject' ? w.ours.projectB : w.theirs.projectA, plate: '粤BD12345' }),
   'PATCH /api/vehicles/:id': () => ({ version: 1, color: '白' }),
+  'PUT /api/billing/settings': (_w, t) => (t === 'own' ? { projectStandards: false, version: 0 } : null),
+  'POST /api/billing/fee-items': (_w, t) => (t === 'own' ? { code: `F${rnd()}`, name: '矩阵收费项目', category: 'one_off', feeCategory: 'other', taxRateBp: 600, invoiceCategory: '物业服务', defaultPayer: 'owner' } : null),
+  'PATCH /api/billing/fee-items/:id': () => ({ version: 1, name: '改名' }),
+  'POST /api/billing/standards': (w, t) => ({
+    feeItemId: t === 'otherCompany' ? w.billing.feeItem.theirs : w.billing.feeItem.ours, projectId: projectOf(w, t), code: `S${rnd()}`, name: '矩阵标准',
+    rule: { kind: 'fixed', per: 'room', amount: 5000 }, validFrom: '2026-01-01',
+  }),
+  'POST /api/billing/standards/:id/versions': () => ({ version: 1, rule: { kind: 'area', basis: 'building_area', unitPrice: '2.8' }, validFrom: '2030-01-01' }),
+  'POST /api/billing/assignments/preview': (w, t) => ({ standardId: w.billing[t].standardId, projectId: projectOf(w, t), target: { by: 'project' }, from: '2031-01-01' }),
+  'POST /api/billing/assignments': (w, t) => ({ standardId: w.billing[t].standardId, projectId: projectOf(w, t), target: { by: 'project' }, from: '2031-01-01' }),
+  'POST /api/billing/assignments/:id/end': () => ({ version: 1, to: '2030-12-31' }),
   'PUT /api/me/channel-prefs': () => ({ prefs: [{ channel: 'sms', enabled: true }] }),
 };

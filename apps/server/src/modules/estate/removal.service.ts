@@ -16,6 +16,7 @@ export const roomDependents: { table: string; label: string }[] = [
   { table: 'parking_spaces', label: '车位' },
   { table: 'room_moves', label: '入住记录' },
   { table: 'room_payers', label: '付费人设置' },
+  { table: 'charge_assignments', label: '收费标准' },
 ];
 
 async function blockers(tx: Executor, companyId: string, roomIds: string[]): Promise<string[]> {
