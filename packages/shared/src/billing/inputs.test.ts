@@ -76,6 +76,14 @@ describe('explanations and refusals', () => {
     expect(() => segmentLines({ from: '2024-01-01', to: '2024-01-31', changes: [{ effectiveFrom: '2024-01-05', values: { monthlyFen: 1 } }, { effectiveFrom: '2024-01-05', values: { monthlyFen: 2 } }] })).toThrow(/two changes/);
     expect(() => roundHalfUp(1n, 0n)).toThrow(RangeError);
   });
+  it('a payer change splits the period and each line carries the values in force', () => {
+    const segs = segmentLines({ from: '2024-07-01', to: '2024-09-30', changes: [
+      { effectiveFrom: '2024-01-01', values: { area: 8950, unitPrice: 12345, payer: 'A' } },
+      { effectiveFrom: '2024-08-16', values: { area: 8950, unitPrice: 12345, payer: 'B' } },
+    ] });
+    // A: 11048.775 × (31/31 + 15/31) = ≈16394.956 → 16395; B: 11048.775 × (16/31 + 30/30) = ≈16751.368 → 16751
+    expect(segs.map((s) => [s.values.payer, s.from, s.to, s.charge.amountFen])).toEqual([['A', '2024-07-01', '2024-08-15', 16395], ['B', '2024-08-16', '2024-09-30', 16751]]);
+  });
   it('late fee: the grace days never accrue once past them, and a payment on a day relieves that day', () => {
     const base = { principalFen: 100000, dueDate: '2024-01-31', graceDays: 10, dailyRatePpm: 500, capBp: 1000, payments: [] };
     expect(lateFee({ ...base, asOf: '2024-02-10' })).toMatchObject({ amountFen: 0, days: 0, accrualStart: '2024-02-11' });
