@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZId, ZPageQuery, ZVersion } from './common.ts';
 import { roomTypeValues } from './estate.ts';
 import { feeCategoryValues, payerValues } from './residents.ts';
+import { parseUnitPrice, unitPriceToDecimal } from '../billing/units.ts';
 
 /**
  * Billing master data: fee items (收费项目), charge standards (收费标准) with dated versions of a
@@ -9,20 +10,25 @@ import { feeCategoryValues, payerValues } from './residents.ts';
  * amounts in 分, unit prices in 1/10,000 元, usage in thousandths, rates in ppm / basis points.
  */
 
-/** 元 with at most four decimals ("1.2345", "2", 2.5) → integer 1/10,000 元 (12345); strictly positive. */
+/** 1,000,000 元 per unit: far past any real price, and products with areas stay exact integers */
+const MAX_UNIT_PRICE = 10_000_000_000;
+
+/**
+ * 元 with at most four decimals ("1.2345", "2", 2.5) → integer 1/10,000 元 (12345), strictly
+ * positive. Parsed by the billing core's `parseUnitPrice`, so the API and the calculation agree;
+ * a JSON number goes through its decimal text (0.1 + 0.2 has too many decimals and is refused).
+ */
 export const ZUnitPrice = z.union([z.string(), z.number()]).transform((v, ctx) => {
-  const s = typeof v === 'number' ? String(v) : v.trim();
-  const m = /^(\d{1,9})(?:\.(\d{1,4}))?$/.exec(s);
-  const value = m ? Number(m[1]) * 10_000 + Number((m[2] ?? '').padEnd(4, '0')) : 0;
-  if (!m || value <= 0) {
-    ctx.addIssue({ code: 'custom', message: 'invalid_price' });
+  const r = parseUnitPrice(typeof v === 'number' ? String(v) : v);
+  if (!r.ok || r.value > MAX_UNIT_PRICE) {
+    ctx.addIssue({ code: 'custom', message: `invalid_price:${r.ok ? 'too_large' : r.error}` });
     return z.NEVER;
   }
-  return value;
+  return r.value;
 });
 
 /** integer 1/10,000 元 → "1.2345" (always four decimals, the unit the price was set in) */
-export const formatUnitPrice = (p: number) => `${Math.floor(p / 10_000)}.${String(p % 10_000).padStart(4, '0')}`;
+export const formatUnitPrice = (p: number) => unitPriceToDecimal(p);
 
 /** an amount in 分: a positive safe integer */
 export const ZAmount = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
