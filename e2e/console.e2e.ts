@@ -9,6 +9,7 @@ const menuPermission: Record<string, string> = {
   templates: 'notify.template.manage', deliveries: 'notify.delivery.read', broadcast: 'notify.broadcast',
   estateStructure: 'estate.read', rooms: 'estate.read', persons: 'estate.read', parking: 'estate.read',
   facilities: 'estate.read', vehicles: 'estate.read', bindings: 'estate.binding.review',
+  feeItems: 'billing.read', chargeStandards: 'billing.read',
 };
 
 const roles = ['hq', 'hqfin', 'pm', 'cs', 'cashier', 'tech', 'guard', 'cleaner', 'admin'];

@@ -29,6 +29,8 @@ const Parking = lazy(() => import('./features/estate/pages/ParkingPage.tsx'));
 const Facilities = lazy(() => import('./features/estate/pages/FacilitiesPage.tsx'));
 const Vehicles = lazy(() => import('./features/estate/pages/VehiclesPage.tsx'));
 const Bindings = lazy(() => import('./features/estate/pages/BindingsPage.tsx'));
+const FeeItems = lazy(() => import('./features/billing/pages/FeeItemsPage.tsx'));
+const Standards = lazy(() => import('./features/billing/pages/StandardsPage.tsx'));
 
 function page(Component: LazyExoticComponent<ComponentType>, permission?: string) {
   const body = (
@@ -61,6 +63,8 @@ export function createConsoleRouter() {
         { path: 'estate/facilities', element: page(Facilities, 'estate.read') },
         { path: 'estate/vehicles', element: page(Vehicles, 'estate.read') },
         { path: 'estate/bindings', element: page(Bindings, 'estate.binding.review') },
+        { path: 'billing/fee-items', element: page(FeeItems, 'billing.read') },
+        { path: 'billing/standards', element: page(Standards, 'billing.read') },
         { path: 'staff', element: page(StaffPage, 'org.user.read') },
         { path: 'roles', element: page(Roles, 'org.role.read') },
         { path: 'audit', element: page(Audit, 'audit.read') },

@@ -44,7 +44,7 @@ export function ConsoleLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[activeKey(pathname)]}
-          defaultOpenKeys={['estate', 'notifications', 'platform']}
+          defaultOpenKeys={['estate', 'billing', 'notifications', 'platform']}
           onClick={({ key }) => {
             const entry = entries.find((e) => e.key === key);
             if (entry) void navigate(entry.path);

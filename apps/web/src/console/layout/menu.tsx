@@ -1,5 +1,8 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
+  CalculatorOutlined,
+  ProfileOutlined,
   AuditOutlined,
   BankOutlined,
   BellOutlined,
@@ -28,8 +31,9 @@ import type { ReactNode } from 'react';
 export type MenuKey =
   | 'dashboard' | 'inbox' | 'projects' | 'staff' | 'roles' | 'audit' | 'apikeys' | 'companies' | 'sandbox' | 'sessions'
   | 'templates' | 'deliveries' | 'broadcast'
-  | 'estateStructure' | 'rooms' | 'persons' | 'parking' | 'facilities' | 'vehicles' | 'bindings';
-export type MenuGroupKey = 'estate' | 'notifications' | 'platform';
+  | 'estateStructure' | 'rooms' | 'persons' | 'parking' | 'facilities' | 'vehicles' | 'bindings'
+  | 'feeItems' | 'chargeStandards';
+export type MenuGroupKey = 'estate' | 'billing' | 'notifications' | 'platform';
 
 export interface MenuEntry {
   key: MenuKey;
@@ -44,6 +48,7 @@ export interface MenuEntry {
 /** Sub-menus: shown when at least one of their entries is. */
 export const menuGroups: Record<MenuGroupKey, { icon: ReactNode }> = {
   estate: { icon: <HomeOutlined /> },
+  billing: { icon: <AccountBookOutlined /> },
   notifications: { icon: <NotificationOutlined /> },
   platform: { icon: <CloudServerOutlined /> },
 };
@@ -60,6 +65,8 @@ export const menuEntries: MenuEntry[] = [
   { key: 'facilities', path: '/estate/facilities', icon: <EnvironmentOutlined />, permission: 'estate.read', group: 'estate' },
   { key: 'vehicles', path: '/estate/vehicles', icon: <CarOutlined />, permission: 'estate.read', group: 'estate' },
   { key: 'bindings', path: '/estate/bindings', icon: <LinkOutlined />, permission: 'estate.binding.review', group: 'estate' },
+  { key: 'feeItems', path: '/billing/fee-items', icon: <ProfileOutlined />, permission: 'billing.read', group: 'billing' },
+  { key: 'chargeStandards', path: '/billing/standards', icon: <CalculatorOutlined />, permission: 'billing.read', group: 'billing' },
   { key: 'staff', path: '/staff', icon: <TeamOutlined />, permission: 'org.user.read' },
   { key: 'roles', path: '/roles', icon: <SafetyCertificateOutlined />, permission: 'org.role.read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },

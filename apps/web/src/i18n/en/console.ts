@@ -37,6 +37,9 @@ export const consoleText: ConsoleCatalogue = {
     facilities: 'Facilities',
     vehicles: 'Vehicles',
     bindings: 'Binding requests',
+    billing: 'Billing',
+    feeItems: 'Fee items',
+    chargeStandards: 'Charge standards',
   },
   dashboard: {
     welcome: 'Welcome, {{name}}',

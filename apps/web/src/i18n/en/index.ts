@@ -2,8 +2,9 @@ import type { Catalogue } from '../zh-CN/index.ts';
 import { commonText } from './common.ts';
 import { consoleText } from './console.ts';
 import { estateText } from './estate.ts';
+import { billingText } from './billing.ts';
 import { notificationsText } from './notifications.ts';
 import { myHomeText } from './myHome.ts';
 
 /** English catalogue: the same keys as zh-CN (checked part by part and as a whole). */
-export const en: Catalogue = { ...commonText, ...consoleText, ...notificationsText, ...myHomeText, ...estateText };
+export const en: Catalogue = { ...commonText, ...consoleText, ...notificationsText, ...myHomeText, ...estateText, ...billingText };

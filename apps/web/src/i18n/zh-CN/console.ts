@@ -38,6 +38,9 @@ export const consoleText = {
     facilities: '公共设施',
     vehicles: '车辆',
     bindings: '绑定审核',
+    billing: '收费管理',
+    feeItems: '收费项目',
+    chargeStandards: '收费标准',
   },
   dashboard: {
     welcome: '欢迎，{{name}}',
