@@ -32,6 +32,8 @@ describe('billing console', () => {
     await page.getByTestId('fee-item-table').getByText(code).waitFor();
 
     await page.goto(new URL('/billing/standards', page.url()).toString());
+    // HQ holds the company setting; off by default
+    expect(await page.getByTestId('billing-project-standards').getAttribute('aria-checked')).toBe('false');
     await page.getByTestId('standard-create').click();
     await pick(page, 'standard-fee-item', code);
     await page.getByTestId('standard-code').fill(`S${code}`);

@@ -27,6 +27,10 @@ export const billingText: BillingCatalogue = {
       capBp: 'Cap (basis points)',
       capHelp: 'Of the overdue principal: 10000 = 100%; empty = no cap',
     },
+    settings: {
+      projectStandards: 'Projects set their own standards',
+      projectStandardsHelp: 'When on, project managers may set standards for their own projects; company-wide standards stay with HQ',
+    },
     itemKind: { periodic: 'Periodic', metered: 'Metered', one_off: 'One-off', deposit: 'Deposit' },
     status: { active: 'Active', archived: 'Archived' },
     kind: { area: 'By area', fixed: 'Fixed amount', metered: 'Tiered usage', shared: 'Shared (公摊)' },

@@ -27,6 +27,10 @@ export const billingText = {
       capBp: '上限（基点）',
       capHelp: '占欠费本金的基点：10000 = 100%；不填则不设上限',
     },
+    settings: {
+      projectStandards: '允许项目自定标准',
+      projectStandardsHelp: '开启后，项目经理可为本项目设置收费标准；公司级标准始终由总部设置',
+    },
     itemKind: { periodic: '周期性', metered: '抄表类', one_off: '一次性', deposit: '押金' },
     status: { active: '启用', archived: '已归档' },
     kind: { area: '按面积', fixed: '固定金额', metered: '阶梯计量', shared: '公摊' },

@@ -42,3 +42,13 @@ export function useAddVersion() {
   return useInvalidatingMutation(BILLING_KEY, ({ id, input }: { id: string; input: VersionCreate }) =>
     api.post<StandardDetail>(`/api/billing/standards/${id}/versions`, input));
 }
+
+export interface BillingSettings { projectStandards: boolean; version: number }
+
+export function useBillingSettings(enabled: boolean) {
+  return useQuery({ queryKey: [...BILLING_KEY, 'settings'], queryFn: () => api.get<BillingSettings>('/api/billing/settings'), enabled });
+}
+
+export function useSaveBillingSettings() {
+  return useInvalidatingMutation(BILLING_KEY, (input: BillingSettings) => api.put<BillingSettings>('/api/billing/settings', input));
+}

@@ -8,6 +8,7 @@ import { PageHead } from '../../../../shared/PageHead.tsx';
 import { usePagedQuery } from '../../../../shared/usePagedQuery.ts';
 import { enumOptions } from '../../estate/labels.tsx';
 import { useFeeItems, useStandards, type StandardQuery } from '../api.ts';
+import { ProjectStandardsSwitch } from '../components/ProjectStandardsSwitch.tsx';
 import { ruleSummary } from '../components/RuleFields.tsx';
 import { StandardCreateDrawer } from '../components/StandardCreateDrawer.tsx';
 import { StandardVersionsDrawer } from '../components/StandardVersionsDrawer.tsx';
@@ -31,6 +32,7 @@ export default function StandardsPage() {
           options={(items.data ?? []).map((i) => ({ value: i.id, label: i.name }))} data-testid="standard-filter-item" />
         <Select allowClear placeholder={t('billing.rule.kind')} style={{ width: 140 }} onChange={(kind?: Standard['kind']) => filter({ kind })}
           options={enumOptions(t, 'billing.kind', STANDARD_KINDS)} />
+        {has('billing.item.manage') && <ProjectStandardsSwitch />}
         <RefreshButton query={list} />
         {canManage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="standard-create">{t('billing.standard.create')}</Button>
