@@ -24,6 +24,12 @@ describe('demo data', () => {
     expect(c.tenants).toBeGreaterThan(50);
     expect(c).toMatchObject({ parking: 300, vehicles: 200 });
     expect(await seedDemo(t.ctx.database.db, t.ctx.secrets)).toBe(false); // seeded once
+    // every room carries its property fee; the homes also water, every parking space its fee
+    const [b]: any = (await t.ctx.database.db.execute(sql`select
+      (select count(*) from fee_items)::int as items,
+      (select count(distinct room_id) from charge_assignments a join fee_items f on f.id = a.fee_item_id where f.code = 'WYF')::int as fee_rooms,
+      (select count(*) from charge_assignments where parking_space_id is not null)::int as spaces`)).rows;
+    expect(b).toEqual({ items: 6, fee_rooms: 1984, spaces: 300 });
   });
 
   it('keeps no ID number in plain text anywhere in the database', async () => {

@@ -3,6 +3,7 @@ import type { Executor } from '../db/client.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { piiCipher } from '../lib/pii-crypto.ts';
 import type { Secrets } from '../lib/secrets.ts';
+import { seedDemoBilling } from './demo-billing.ts';
 import { seedDemoEstate } from './demo-estate.ts';
 import { users } from '../modules/auth/auth.table.ts';
 import { createCompanyWithRoles } from '../modules/org/company.service.ts';
@@ -60,6 +61,7 @@ export async function seedDemo(db: Executor, secrets: Secrets): Promise<{ sample
     const estate = await seedDemoEstate(tx, piiCipher(secrets), company.id, { home: projectId('YGHY'), office: projectId('JGSW') },
       { userId: residentUserId, name: resident.name, phone: resident.phone });
     sampleIdNumbers = estate.sampleIdNumbers;
+    await seedDemoBilling(tx, company.id, { home: projectId('YGHY'), office: projectId('JGSW') });
     await tx.insert(residentRooms).values({
       companyId: company.id, projectId: projectId('YGHY'), membershipId: residentMembership, roomId: estate.homeRoomId, relation: 'owner', status: 'active',
     });
