@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgTransaction } from 'drizzle-orm/pg-core';
@@ -33,6 +34,8 @@ export function openPg(url: string, max = 10): Database {
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File): Promise<Database> {
   const pglite = await PGlite.create(dataDir ?? 'memory://', {
     loadDataDir,
+    // the bills' no-overlap exclusion constraint (migration 0017) needs it on both drivers
+    extensions: { btree_gist },
     parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
   });
   const db = drizzlePglite({ client: pglite, schema }) as unknown as AppDb;

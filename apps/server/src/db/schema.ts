@@ -13,3 +13,4 @@ export * from '../modules/estate/payers.table.ts';
 export * from '../modules/estate/excel/imports.table.ts';
 export * from '../modules/settings/company-settings.table.ts';
 export * from '../modules/billing/billing.table.ts';
+export * from '../modules/billing/ledger.table.ts';
