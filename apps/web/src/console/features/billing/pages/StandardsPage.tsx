@@ -8,6 +8,7 @@ import { PageHead } from '../../../../shared/PageHead.tsx';
 import { usePagedQuery } from '../../../../shared/usePagedQuery.ts';
 import { enumOptions } from '../../estate/labels.tsx';
 import { useFeeItems, useStandards, type StandardQuery } from '../api.ts';
+import { AssignStandardDrawer } from '../components/AssignStandardDrawer.tsx';
 import { ProjectStandardsSwitch } from '../components/ProjectStandardsSwitch.tsx';
 import { ruleSummary } from '../components/RuleFields.tsx';
 import { StandardCreateDrawer } from '../components/StandardCreateDrawer.tsx';
@@ -24,6 +25,7 @@ export default function StandardsPage() {
   const items = useFeeItems();
   const [creating, setCreating] = useState(false);
   const [shown, setShown] = useState<string | null>(null);
+  const [assigning, setAssigning] = useState<Standard | null>(null);
 
   return (
     <>
@@ -56,13 +58,21 @@ export default function StandardsPage() {
           },
           { title: t('billing.standard.current'), key: 'current', render: (_: unknown, s: Standard) => ruleSummary(t, s.current?.rule) },
           {
-            title: t('common.actions'), key: 'actions', width: 90,
-            render: (_: unknown, s: Standard) => <Button type="link" size="small" onClick={() => setShown(s.id)}>{t('billing.standard.versions')}</Button>,
+            title: t('common.actions'), key: 'actions', width: 130,
+            render: (_: unknown, s: Standard) => (
+              <>
+                <Button type="link" size="small" onClick={() => setShown(s.id)}>{t('billing.standard.versions')}</Button>
+                {canManage && s.status === 'active' && (
+                  <Button type="link" size="small" onClick={() => setAssigning(s)} data-testid={`standard-assign-${s.code}`}>{t('billing.assign.action')}</Button>
+                )}
+              </>
+            ),
           },
         ]}
       />
       <StandardCreateDrawer open={creating} onClose={() => setCreating(false)} />
       <StandardVersionsDrawer id={shown} canManage={canManage} onClose={() => setShown(null)} />
+      {canManage && <AssignStandardDrawer standard={assigning} onClose={() => setAssigning(null)} />}
     </>
   );
 }

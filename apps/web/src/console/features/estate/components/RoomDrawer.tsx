@@ -2,6 +2,7 @@ import { Drawer, Result, Space, Spin, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermissions } from '../../../../shared/auth.ts';
+import { RoomChargesPanel } from '../../billing/components/RoomChargesPanel.tsx';
 import { useRoom } from '../api.ts';
 import { RoomStatusTag } from '../labels.tsx';
 import { RoomDetails } from './RoomDetails.tsx';
@@ -11,9 +12,9 @@ import { RoomPayersPanel } from './RoomPayersPanel.tsx';
 import { RoomResidentsPanel } from './RoomResidentsPanel.tsx';
 import { RoomStatusPanel } from './RoomStatusPanel.tsx';
 
-type TabKey = 'details' | 'status' | 'residents' | 'moves' | 'payers' | 'files';
+type TabKey = 'details' | 'status' | 'residents' | 'moves' | 'payers' | 'charges' | 'files';
 
-/** One room, opened from the grid or the list: details and edit, status with its history, residents and 过户, 入住 / 搬出, 付费人, 资料. */
+/** One room, opened from the grid or the list: details and edit, status with its history, residents and 过户, 入住 / 搬出, 付费人, 收费标准, 资料. */
 export function RoomDrawer({ roomId, onClose }: { roomId: string | null; onClose: () => void }) {
   const { t } = useTranslation();
   const room = useRoom(roomId);
@@ -56,6 +57,9 @@ export function RoomDrawer({ roomId, onClose }: { roomId: string | null; onClose
             { key: 'residents', label: <span data-testid="room-tab-residents">{t('room.tabResidents')}</span>, children: <RoomResidentsPanel room={r} /> },
             { key: 'moves', label: <span data-testid="room-tab-moves">{t('move.tab')}</span>, children: <RoomMovesPanel room={r} /> },
             { key: 'payers', label: <span data-testid="room-tab-payers">{t('payer.tab')}</span>, children: <RoomPayersPanel room={r} /> },
+            ...(has('billing.read')
+              ? [{ key: 'charges', label: <span data-testid="room-tab-charges">{t('billing.standard.title')}</span>, children: <RoomChargesPanel roomId={r.id} /> }]
+              : []),
             // documents are identity papers: readable with estate.manage only (decisions §19)
             ...(has('estate.manage')
               ? [{ key: 'files', label: <span data-testid="room-tab-files">{t('roomFiles.tab')}</span>, children: <RoomFilesPanel room={r} /> }]
