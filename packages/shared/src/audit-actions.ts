@@ -18,7 +18,7 @@ export const auditActions = [
   'pii.reencrypt_requested', 'pii.reencrypted',
   'estate.moved_in', 'estate.moved_out', 'estate.payer_set',
   'billing.settings_updated', 'billing.item_created', 'billing.item_updated', 'billing.standard_created', 'billing.standard_versioned',
-  'billing.assigned', 'billing.assignment_ended',
+  'billing.assigned', 'billing.assignment_ended', 'billing.one_off_charged',
   'notify.template_saved', 'notify.template_reset', 'notify.resent', 'notify.broadcast',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

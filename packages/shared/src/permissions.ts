@@ -15,7 +15,7 @@ export const permissionGroups = {
     'org.apikey.manage',
   ],
   estate: ['estate.read', 'estate.manage', 'estate.binding.review'],
-  billing: ['billing.read', 'billing.item.manage', 'billing.standard.manage'],
+  billing: ['billing.read', 'billing.item.manage', 'billing.standard.manage', 'billing.charge.create'],
   audit: ['audit.read'],
   notify: ['notify.broadcast', 'notify.template.manage', 'notify.delivery.read', 'notify.delivery.resend'],
   pii: ['pii.view'],

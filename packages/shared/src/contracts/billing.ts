@@ -184,3 +184,35 @@ export const ZAssignment = z.object({
   roomId: ZId.nullable(), parkingSpaceId: ZId.nullable(), validFrom: z.string(), validTo: z.string().nullable(), version: z.number().int(),
 });
 export const ZAssignmentEnd = z.object({ version: ZVersion, to: ZDay }).strict();
+
+// ── bills and the ledger ─────────────────────────────────────────────────────────────────────────
+export const billKindValues = ['periodic', 'one_off'] as const;
+export const ledgerKindValues = ['charge', 'late_fee', 'waiver', 'payment', 'prepay_deposit', 'prepay_deduction', 'refund', 'reversal', 'opening_balance'] as const;
+export const ledgerAccountValues = ['receivable', 'prepaid', 'deposit', 'common_income'] as const;
+
+/** 临时收费: one amount on one room or parking space (exactly one of the two), billed today. */
+export const ZOneOffChargeCreate = z.object({
+  roomId: ZId.optional(),
+  parkingSpaceId: ZId.optional(),
+  feeItemId: ZId,
+  amountFen: ZAmount,
+  dueDate: ZDay,
+  description: z.string().trim().min(1).max(200),
+}).strict().refine((v) => (v.roomId === undefined) !== (v.parkingSpaceId === undefined), { message: 'room_or_parking_space', path: ['roomId'] });
+
+export const ZBillLine = z.object({
+  seq: z.number().int(), periodFrom: z.string(), periodTo: z.string(), description: z.string(), quantity: z.string().nullable(),
+  /** "1.2345" 元, or null for a fixed amount */
+  unitPrice: z.string().nullable(), amountFen: z.number().int(), explanation: z.unknown().nullable(),
+});
+export const ZBill = z.object({
+  id: ZId, projectId: ZId, roomId: ZId.nullable(), parkingSpaceId: ZId.nullable(), feeItemId: ZId, feeItemName: z.string(), runId: ZId.nullable(),
+  kind: z.enum(billKindValues), periodFrom: z.string(), periodTo: z.string(), dueDate: z.string(), principalFen: z.number().int(),
+  status: z.enum(['live', 'void']), voidReason: z.string().nullable(), createdAt: z.string(), version: z.number().int(), lines: z.array(ZBillLine),
+});
+export const ZLedgerEntry = z.object({
+  id: ZId, kind: z.enum(ledgerKindValues), account: z.enum(ledgerAccountValues), amountFen: z.number().int(), feeItemId: ZId.nullable(),
+  billId: ZId.nullable(), reverses: ZId.nullable(), entryDate: z.string(), migrated: z.boolean(), note: z.string().nullable(), createdAt: z.string(),
+  /** receivable balance after this entry (entries of other accounts leave it unchanged) */
+  receivableBalanceFen: z.number().int(),
+});

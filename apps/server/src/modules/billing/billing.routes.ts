@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import {
   ZAssignment, ZAssignmentCreate, ZAssignmentEnd, ZAssignmentPreview, ZBillingSettings, ZBillingSettingsUpdate, ZFeeItem, ZFeeItemCreate,
-  ZFeeItemQuery, ZFeeItemUpdate, ZIdParam, ZPage, ZStandard, ZStandardCreate, ZStandardDetail, ZStandardQuery, ZStandardVersionCreate,
+  ZFeeItemQuery, ZFeeItemUpdate, ZIdParam, ZBill, ZLedgerEntry, ZOneOffChargeCreate, ZPage, ZStandard, ZStandardCreate, ZStandardDetail, ZStandardQuery, ZStandardVersionCreate,
 } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
 import { requireCompany } from '../../lib/actor.ts';
 import { actorOf, type App } from '../../lib/http.ts';
 import * as assignments from './assignments.service.ts';
+import * as bills from './bills.service.ts';
 import * as items from './fee-items.service.ts';
 import * as settings from './settings.service.ts';
 import * as standards from './standards.service.ts';
@@ -17,6 +18,7 @@ const read = { access: { permission: 'billing.read', scope: 'project' } } as con
 const items_ = { access: { permission: 'billing.item.manage', scope: 'company' } } as const;
 // company-wide standards need company scope, a project's the company's consent (see standards.service)
 const standards_ = { access: { permission: 'billing.standard.manage', scope: 'project' } } as const;
+const charge = { access: { permission: 'billing.charge.create', scope: 'project' } } as const;
 
 /** 收费项目, 收费标准 (versions) and their assignment to rooms and parking spaces. */
 export function billingRoutes(app: App, ctx: AppContext) {
@@ -53,4 +55,12 @@ export function billingRoutes(app: App, ctx: AppContext) {
     (req) => assignments.roomAssignments(db, actorOf(req), req.params.id));
   app.get('/api/parking-spaces/:id/charge-assignments', { schema: { tags, summary: '车位的收费标准', params: ZIdParam, response: { 200: z.array(ZAssignment) } }, config: read },
     (req) => assignments.spaceAssignments(db, actorOf(req), req.params.id));
+
+  // TODO(idempotency): money movements should honour Idempotency-Key (docs/billing-plan.md)
+  app.post('/api/billing/one-off-charges', { schema: { tags, summary: '登记临时收费（账单 + 应收记账）', body: ZOneOffChargeCreate, response: { 200: ZBill } }, config: charge },
+    (req) => db.transaction((tx) => bills.createOneOffCharge(tx, actorOf(req), req.body)));
+  app.get('/api/rooms/:id/bills', { schema: { tags, summary: '房间的账单（含明细，最新在前）', params: ZIdParam, response: { 200: z.array(ZBill) } }, config: read },
+    (req) => bills.roomBills(db, actorOf(req), req.params.id));
+  app.get('/api/rooms/:id/ledger', { schema: { tags, summary: '房间的台账（含应收余额）', params: ZIdParam, response: { 200: z.array(ZLedgerEntry) } }, config: read },
+    (req) => bills.roomLedger(db, actorOf(req), req.params.id));
 }

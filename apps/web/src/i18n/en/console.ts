@@ -143,6 +143,7 @@ export const consoleText: ConsoleCatalogue = {
     'billing.read': 'View billing setup',
     'billing.item.manage': 'Manage fee items',
     'billing.standard.manage': 'Manage charge standards and assignments',
+    'billing.charge.create': 'Record one-off charges',
     'pii.view': 'See unmasked personal data',
     'resident.self': 'Resident self-service',
   },

@@ -144,6 +144,7 @@ export const consoleText = {
     'billing.read': '查看收费设置',
     'billing.item.manage': '管理收费项目',
     'billing.standard.manage': '管理收费标准与分配',
+    'billing.charge.create': '登记临时收费',
     'pii.view': '查看完整个人信息',
     'resident.self': '住户自助服务',
   } satisfies Record<Permission, string>,
