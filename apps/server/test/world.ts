@@ -143,6 +143,8 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
   '/api/billing/assignments/:id/end': { id: (w, t) => w.billing[t].assignmentId },
   '/api/rooms/:id/charge-assignments': { id: (w, t) => w.rooms[t].roomId },
   '/api/parking-spaces/:id/charge-assignments': { id: (w, t) => w.rooms[t].parkingId },
+  '/api/rooms/:id/bills': { id: (w, t) => w.rooms[t].roomId },
+  '/api/rooms/:id/ledger': { id: (w, t) => w.rooms[t].roomId },
   '/api/deliveries/:id/resend': { id: (w, t) => (t === 'own' ? null : t === 'otherProject' ? w.deliveries.otherProject : w.deliveries.otherCompany) },
 };
 
@@ -198,5 +200,8 @@ export const bodies: Record<string, (w: World, target: Target) => unknown> = {
   'POST /api/billing/assignments/preview': (w, t) => ({ standardId: w.billing[t].standardId, projectId: projectOf(w, t), target: { by: 'project' }, from: '2031-01-01' }),
   'POST /api/billing/assignments': (w, t) => ({ standardId: w.billing[t].standardId, projectId: projectOf(w, t), target: { by: 'project' }, from: '2031-01-01' }),
   'POST /api/billing/assignments/:id/end': () => ({ version: 1, to: '2030-12-31' }),
+  'POST /api/billing/one-off-charges': (w, t) => ({
+    roomId: w.rooms[t].roomId, feeItemId: t === 'otherCompany' ? w.billing.feeItem.theirs : w.billing.feeItem.ours, amountFen: 100, dueDate: '2099-12-31', description: '矩阵临时收费',
+  }),
   'PUT /api/me/channel-prefs': () => ({ prefs: [{ channel: 'sms', enabled: true }] }),
 };
