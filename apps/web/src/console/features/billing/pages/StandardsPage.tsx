@@ -30,7 +30,7 @@ export default function StandardsPage() {
   return (
     <>
       <PageHead title={t('billing.standard.title')}>
-        <Select allowClear placeholder={t('billing.standard.feeItem')} style={{ width: 180 }} onChange={(feeItemId?: string) => filter({ feeItemId })}
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('billing.standard.feeItem')} style={{ width: 180 }} onChange={(feeItemId?: string) => filter({ feeItemId })}
           options={(items.data ?? []).map((i) => ({ value: i.id, label: i.name }))} data-testid="standard-filter-item" />
         <Select allowClear placeholder={t('billing.rule.kind')} style={{ width: 140 }} onChange={(kind?: Standard['kind']) => filter({ kind })}
           options={enumOptions(t, 'billing.kind', STANDARD_KINDS)} />
