@@ -1,29 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, loginAt, newPage, shot } from './browser.ts';
+import { pickMany, typeDate } from './antd.ts';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => browser?.close());
-
-async function pick(page: Page, selectTestId: string, option: string) {
-  await page.getByTestId(selectTestId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-}
 
 /** A searchable select: type (part of) the option's text, then pick it. */
 async function searchPick(page: Page, selectTestId: string, text: string) {
   await page.getByTestId(selectTestId).click();
   await page.keyboard.type(text);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
-
-async function typeDate(page: Page, testId: string, day: string) {
-  const el = page.getByTestId(testId);
-  const input = (await el.evaluate((e) => e.tagName)) === 'INPUT' ? el : el.locator('input');
-  await input.click();
-  await input.fill(day);
-  await input.press('Enter');
 }
 
 /** A call as the signed-in user, with the header's project like the console sends it. */
@@ -55,7 +43,7 @@ describe('billing console', () => {
     // HQ holds the company setting; off by default
     expect(await page.getByTestId('billing-project-standards').getAttribute('aria-checked')).toBe('false');
     await page.getByTestId('standard-create').click();
-    await pick(page, 'standard-fee-item', code);
+    await pickMany(page, 'standard-fee-item', code);
     await page.getByTestId('standard-code').fill(`S${code}`);
     await page.getByTestId('standard-name').fill('测试住宅物业费');
     await page.getByTestId('rule-unit-price').fill('0');
@@ -84,7 +72,7 @@ describe('billing console', () => {
     const { context, page, errors } = await newPage(browser);
     await loginAt(page, '/billing/standards', 'hq');
     await page.getByTestId('standard-table').waitFor();
-    await pick(page, 'project-switcher', '阳光花园');
+    await pickMany(page, 'project-switcher', '阳光花园');
     const projectId = await page.evaluate(() => localStorage.getItem('projectId'));
     const buildings = (await apiCall(page, 'GET', `/api/projects/${projectId}/buildings`)) as { id: string; code: string; name: string; rooms: number }[];
     const building = buildings.find((b) => b.rooms > 0)!;
@@ -103,7 +91,7 @@ describe('billing console', () => {
     await searchPick(page, 'standard-filter-item', `测试电梯费${code}`);
     await page.getByTestId(`standard-assign-S${code}`).click();
     await expect.poll(() => page.getByTestId('assign-project').innerText()).toContain('阳光花园');
-    await pick(page, 'assign-buildings', building.name);
+    await pickMany(page, 'assign-buildings', building.name);
     await page.getByTestId('assign-standard').click(); // closes the multiple select's dropdown
     await typeDate(page, 'assign-from', '2026-03-01');
     await page.getByTestId('assign-preview-btn').click();
@@ -118,7 +106,7 @@ describe('billing console', () => {
 
     // another standard of the same fee item on the same building: every room carries the item now
     await page.getByTestId(`standard-assign-S${code}B`).click();
-    await pick(page, 'assign-buildings', building.name);
+    await pickMany(page, 'assign-buildings', building.name);
     await page.getByTestId('assign-standard').click(); // closes the multiple select's dropdown
     await page.getByTestId('assign-preview-btn').click();
     await expect.poll(() => page.getByTestId('assign-conflicts').innerText()).toBe(String(building.rooms));

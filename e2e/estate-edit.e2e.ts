@@ -1,40 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { isValidChineseId } from '../packages/shared/src/validators.ts';
 import { DEMO_PASSWORD, launch, loginAt, newPage, shot } from './browser.ts';
+import { inputOf, pick, typeDate } from './antd.ts';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => browser?.close());
-
-/** Chooses an option of an antd Select; tries again when the click landed while a drawer was still sliding in. */
-async function pick(page: Page, selectTestId: string, option: string) {
-  const open = page.locator('.ant-select-dropdown:visible');
-  for (let attempt = 0; ; attempt++) {
-    if ((await open.count()) === 0) await page.getByTestId(selectTestId).click();
-    await open.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-    try {
-      await expect.poll(() => open.count(), { timeout: 1500 }).toBe(0);
-      return;
-    } catch (e) {
-      if (attempt === 2) throw e;
-    }
-  }
-}
-
-/** The <input> of an antd field, whether its test id sits on the input itself or on a wrapper. */
-async function inputOf(page: Page, testId: string) {
-  const el = page.getByTestId(testId);
-  return (await el.evaluate((e) => e.tagName)) === 'INPUT' ? el : el.locator('input');
-}
-
-/** An antd DatePicker: type the day and confirm it. */
-async function typeDate(page: Page, testId: string, day: string) {
-  const input = await inputOf(page, testId);
-  await input.click();
-  await input.fill(day);
-  await input.press('Enter');
-}
 
 /** The check character that makes (or, with `valid` false, breaks) a mainland ID number. */
 function idNumber(body17: string, valid: boolean) {

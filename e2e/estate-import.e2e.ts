@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Page } from 'playwright-core';
 import { isValidChineseId } from '../packages/shared/src/validators.ts';
 import { launch, loginAt, newPage, shot } from './browser.ts';
+import { pick } from './antd.ts';
 
 let browser: Browser;
 let tmp: string;
@@ -78,13 +79,6 @@ const expected400 = (line: string) => /status of 400/.test(line);
 async function openRoomsImport(page: Page) {
   await page.getByTestId('excel-import').click();
   await page.getByTestId('import-mode').waitFor();
-}
-
-/** Chooses an option of an antd Select (the dropdown is open once the option list is visible). */
-async function pick(page: Page, selectTestId: string, option: string) {
-  await page.getByTestId(selectTestId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 async function closeImport(page: Page) {

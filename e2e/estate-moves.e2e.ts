@@ -2,31 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { launch, loginAt, newPage, shot } from './browser.ts';
+import { inputOf, pick } from './antd.ts';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => browser?.close());
-
-/** Chooses an option of an antd Select; tries again when the click landed while a drawer was still sliding in. */
-async function pick(page: Page, selectTestId: string, option: string) {
-  const open = page.locator('.ant-select-dropdown:visible');
-  for (let attempt = 0; ; attempt++) {
-    if ((await open.count()) === 0) await page.getByTestId(selectTestId).click();
-    await open.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-    try {
-      await expect.poll(() => open.count(), { timeout: 1500 }).toBe(0);
-      return;
-    } catch (e) {
-      if (attempt === 2) throw e;
-    }
-  }
-}
-
-/** The <input> of an antd field, whether its test id sits on the input itself or on a wrapper. */
-async function inputOf(page: Page, testId: string) {
-  const el = page.getByTestId(testId);
-  return (await el.evaluate((e) => e.tagName)) === 'INPUT' ? el : el.locator('input');
-}
 
 /** A Chrome console line for the refusal the test provokes on purpose (a tenant payer without a tenant). */
 const expectedRefusal = (line: string) => /status of 409/.test(line);

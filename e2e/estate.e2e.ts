@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, loginAt, newPage, shot } from './browser.ts';
+import { inputOf } from './antd.ts';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => browser?.close());
 
-/** The <input> of an antd field, whether its test id sits on the input itself or on a wrapper. */
-async function inputOf(page: Page, testId: string) {
-  const el = page.getByTestId(testId);
-  return (await el.evaluate((e) => e.tagName)) === 'INPUT' ? el : el.locator('input');
-}
 const fillNumber = async (page: Page, testId: string, value: string) => (await inputOf(page, testId)).fill(value);
 
 /** GET as the signed-in user, with the header's project like the console sends it. */

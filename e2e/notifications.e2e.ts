@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, launch, loginAt, newPage, shot } from './browser.ts';
+import { pick } from './antd.ts';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
@@ -23,12 +24,6 @@ async function clearInbox(page: Page, ready: string) {
 }
 
 const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
-
-async function pick(page: Page, selectTestId: string, option: string) {
-  await page.getByTestId(selectTestId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-}
 
 describe('notifications', () => {
   it('a broadcast from the console reaches the resident H5 and a staff console live', async () => {
