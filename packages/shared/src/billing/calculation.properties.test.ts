@@ -11,7 +11,6 @@ import { tieredCharge, type Tier } from './tiered-charge.ts';
 // Property runs in this file: 3,000 + 2,000 + 2,000 + 2,000 + 1,000 + 10,000 + 3,000 + 3,000 + 2,000 + 2,000 = 30,000
 // (plus 10,000 account sequences in account.properties.test.ts).
 const D0 = dayNumber('1999-01-01'), D1 = dayNumber('2101-12-31');
-const date = fc.integer({ min: D0, max: D1 }).map(fromDayNumber);
 /** a range [from, to] of 1–800 days */
 const range = fc.tuple(fc.integer({ min: D0, max: D1 - 800 }), fc.integer({ min: 0, max: 800 }))
   .map(([a, n]) => ({ from: fromDayNumber(a), to: fromDayNumber(a + n), days: n + 1 }));

@@ -1,12 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { uuidv7 } from 'uuidv7';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { companies, projects } from '../org/org.table.ts';
 import { parkingSpaces, rooms } from '../estate/estate.table.ts';
+import { id, createdAt, version } from '../../db/columns.ts';
 
-const id = () => uuid('id').primaryKey().$defaultFn(() => uuidv7());
-const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
-const version = () => integer('version').notNull().default(1);
 
 /** mirror the contracts' value lists in @wuye/shared (tables do not import the contracts) */
 export const feeItemKinds = ['periodic', 'metered', 'one_off', 'deposit'] as const;

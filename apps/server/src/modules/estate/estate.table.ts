@@ -1,11 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { uuidv7 } from 'uuidv7';
+import { bigint, check, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { companies, projects } from '../org/org.table.ts';
+import { id, createdAt, version } from '../../db/columns.ts';
 
-const id = () => uuid('id').primaryKey().$defaultFn(() => uuidv7());
-const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
-const version = () => integer('version').notNull().default(1);
 
 export const roomTypes = ['residential', 'shop', 'office', 'parking', 'storage'] as const;
 export const roomStatuses = ['vacant', 'occupied', 'decorating', 'rented'] as const;

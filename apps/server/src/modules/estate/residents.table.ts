@@ -1,8 +1,7 @@
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { uuidv7 } from 'uuidv7';
 import { rooms } from './estate.table.ts';
+import { id } from '../../db/columns.ts';
 
-const id = () => uuid('id').primaryKey().$defaultFn(() => uuidv7());
 
 /**
  * A person known to a company (owner, tenant, family member). Phone and ID number are stored
