@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { PiiCipher } from '../../../lib/pii-crypto.ts';
 import type { RowErrors } from './row-parse.ts';
@@ -24,7 +25,6 @@ export interface ImportPlan {
 
 /** code → id of a project's rooms (or parking spaces), to resolve references in one query */
 export async function codeMap(db: Executor, table: 'rooms' | 'parking_spaces', companyId: string, projectId: string) {
-  const { sql } = await import('drizzle-orm');
   const res: any = await db.execute(sql`select id, code from ${sql.raw(table)} where company_id = ${companyId} and project_id = ${projectId}`);
   return new Map<string, string>(res.rows.map((r: any) => [r.code, r.id]));
 }
