@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, notInArray, sql, type SQL } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { z } from 'zod';
 import type { ZImportStart } from '@wuye/shared';
@@ -81,7 +81,9 @@ export async function run(ctx: AppContext, store: FileStore, id: string) {
   const db = ctx.database.db;
   const [imp] = await db.select().from(estateImports).where(eq(estateImports.id, id));
   if (!imp || imp.status === 'done' || imp.status === 'failed') return;
-  const set = (v: Partial<ImportRow>) => db.update(estateImports).set(v).where(eq(estateImports.id, id));
+  // never touches a finished import: a second delivery of the same job must not reopen or fail it
+  const set = (v: Partial<ImportRow>) => db.update(estateImports).set(v)
+    .where(and(eq(estateImports.id, id), notInArray(estateImports.status, ['done', 'failed'])));
   const actor = { ...systemActor(imp.companyId, 'estate-import'), userId: imp.createdBy };
   const spec = sheetSpecs[imp.kind];
   try {
