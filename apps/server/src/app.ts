@@ -27,6 +27,11 @@ import { bindingRoutes } from './modules/estate/bindings.routes.ts';
 import { estateExcelRoutes } from './modules/estate/excel/excel.routes.ts';
 import { myHomeRoutes } from './modules/estate/my-home.routes.ts';
 import { billingRoutes } from './modules/billing/billing.routes.ts';
+import { billRunRoutes } from './modules/billing/runs.routes.ts';
+import { billAccountRoutes } from './modules/billing/accounts.routes.ts';
+import { prepaidRoutes } from './modules/billing/prepaid.routes.ts';
+import { billingReportRoutes } from './modules/billing/reports.routes.ts';
+import { openingBalanceRoutes } from './modules/billing/opening.routes.ts';
 
 export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -34,6 +39,7 @@ export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.met
 const modules = [
   authRoutes, orgRoutes, auditRoutes, apiKeyRoutes, platformRoutes, eventRoutes, healthRoutes, inboxRoutes, notificationAdminRoutes,
   pushRoutes, filesRoutes, sandboxRoutes, estateRoutes, placesRoutes, residentsRoutes, bindingRoutes, estateExcelRoutes, myHomeRoutes, billingRoutes,
+  billRunRoutes, billAccountRoutes, prepaidRoutes, billingReportRoutes, openingBalanceRoutes,
 ];
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: boolean } = {}): Promise<App> {

@@ -19,6 +19,11 @@ export const auditActions = [
   'estate.moved_in', 'estate.moved_out', 'estate.payer_set',
   'billing.settings_updated', 'billing.item_created', 'billing.item_updated', 'billing.standard_created', 'billing.standard_versioned',
   'billing.assigned', 'billing.assignment_ended', 'billing.one_off_charged',
+  'billing.run_started', 'billing.run_finished', 'billing.run_failed', 'billing.run_cancelled',
+  'billing.waiver_requested', 'billing.waiver_approved', 'billing.waiver_rejected', 'billing.waiver_withdrawn', 'billing.late_fee_posted',
+  'billing.project_settings_updated', 'billing.prepaid_deposited', 'billing.prepaid_deducted', 'billing.deposit_held', 'billing.deposit_refunded',
+  'billing.period_closed', 'billing.opening_import_started', 'billing.opening_imported', 'billing.opening_import_failed', 'billing.report_exported',
+  'billing.statement_exported',
   'notify.template_saved', 'notify.template_reset', 'notify.resent', 'notify.broadcast',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

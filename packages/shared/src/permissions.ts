@@ -15,7 +15,11 @@ export const permissionGroups = {
     'org.apikey.manage',
   ],
   estate: ['estate.read', 'estate.manage', 'estate.binding.review'],
-  billing: ['billing.read', 'billing.item.manage', 'billing.standard.manage', 'billing.charge.create'],
+  billing: [
+    'billing.read', 'billing.item.manage', 'billing.standard.manage', 'billing.charge.create', 'billing.run.manage',
+    'billing.waiver.request', 'billing.waiver.approve', 'billing.prepay.manage', 'billing.period.close', 'billing.opening.import',
+    'billing.settings.manage', 'billing.report.read',
+  ],
   audit: ['audit.read'],
   notify: ['notify.broadcast', 'notify.template.manage', 'notify.delivery.read', 'notify.delivery.resend'],
   pii: ['pii.view'],

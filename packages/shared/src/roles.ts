@@ -13,7 +13,7 @@ export interface RoleTemplate {
   permissions: readonly Permission[];
 }
 
-const readOnly: Permission[] = ['org.project.read', 'org.user.read', 'org.role.read', 'audit.read', 'notify.delivery.read', 'estate.read', 'billing.read'];
+const readOnly: Permission[] = ['org.project.read', 'org.user.read', 'org.role.read', 'audit.read', 'notify.delivery.read', 'estate.read', 'billing.read', 'billing.report.read'];
 
 export const builtinRoles: readonly RoleTemplate[] = [
   {
@@ -22,7 +22,9 @@ export const builtinRoles: readonly RoleTemplate[] = [
     permissions: [
       'org.project.read', 'org.project.manage', 'org.user.read', 'org.user.manage',
       'org.role.read', 'org.role.manage', 'org.apikey.manage', 'audit.read', 'pii.view', 'estate.read', 'estate.manage', 'estate.binding.review',
-      'billing.read', 'billing.item.manage', 'billing.standard.manage', 'billing.charge.create',
+      'billing.read', 'billing.item.manage', 'billing.standard.manage', 'billing.charge.create', 'billing.run.manage',
+      'billing.waiver.request', 'billing.waiver.approve', 'billing.prepay.manage', 'billing.period.close', 'billing.opening.import',
+      'billing.settings.manage', 'billing.report.read',
       'notify.broadcast', 'notify.template.manage', 'notify.delivery.read', 'notify.delivery.resend',
     ],
   },
@@ -34,7 +36,9 @@ export const builtinRoles: readonly RoleTemplate[] = [
       'org.project.read', 'org.user.read', 'org.user.manage', 'org.role.read', 'audit.read', 'pii.view',
       'notify.broadcast', 'notify.delivery.read', 'notify.delivery.resend', 'estate.read', 'estate.manage', 'estate.binding.review',
       // standards of its own projects only when the company allows it (billing.projectStandards); assignments always
-      'billing.read', 'billing.standard.manage', 'billing.charge.create',
+      'billing.read', 'billing.standard.manage', 'billing.charge.create', 'billing.run.manage', 'billing.waiver.request',
+      'billing.waiver.approve', 'billing.prepay.manage', 'billing.period.close', 'billing.opening.import', 'billing.settings.manage',
+      'billing.report.read',
     ],
   },
   // the front desk reviews room-binding requests (it is notified of them) without managing the archive
@@ -42,7 +46,7 @@ export const builtinRoles: readonly RoleTemplate[] = [
     code: 'customer_service', scope: 'project',
     permissions: ['org.project.read', 'org.user.read', 'notify.broadcast', 'notify.delivery.read', 'estate.read', 'estate.binding.review'],
   },
-  { code: 'cashier', scope: 'project', permissions: ['org.project.read', 'estate.read', 'billing.read', 'billing.charge.create'] },
+  { code: 'cashier', scope: 'project', permissions: ['org.project.read', 'estate.read', 'billing.read', 'billing.charge.create', 'billing.waiver.request', 'billing.prepay.manage', 'billing.report.read'] },
   { code: 'technician', scope: 'assignee', permissions: ['org.project.read', 'estate.read'] },
   { code: 'guard', scope: 'assignee', permissions: ['org.project.read', 'estate.read'] },
   { code: 'cleaner', scope: 'assignee', permissions: ['org.project.read', 'estate.read'] },

@@ -14,3 +14,6 @@ export * from '../modules/estate/excel/imports.table.ts';
 export * from '../modules/settings/company-settings.table.ts';
 export * from '../modules/billing/billing.table.ts';
 export * from '../modules/billing/ledger.table.ts';
+export * from '../modules/billing/runs.table.ts';
+export * from '../modules/billing/waivers.table.ts';
+export * from '../modules/billing/balances.table.ts';

@@ -55,9 +55,11 @@ const feeItemFields = {
   commonIncome: z.boolean(),
   /** null = no late fee on this item */
   lateFee: ZLateFee.nullable(),
+  /** 空置优惠: basis points off a periodic bill of a room vacant the whole period (5000 = 50 %); null = none */
+  vacancyDiscountBp: z.number().int().min(1).max(10_000).nullable(),
 };
 
-export const ZFeeItemCreate = z.object({ code: ZFeeItemCode, ...feeItemFields, commonIncome: z.boolean().default(false), lateFee: ZLateFee.nullable().default(null) }).strict();
+export const ZFeeItemCreate = z.object({ code: ZFeeItemCode, ...feeItemFields, commonIncome: z.boolean().default(false), lateFee: ZLateFee.nullable().default(null), vacancyDiscountBp: z.number().int().min(1).max(10_000).nullable().default(null) }).strict();
 export const ZFeeItemUpdate = z.object(feeItemFields).partial().extend({ version: ZVersion, status: z.enum(['active', 'archived']).optional() }).strict();
 export const ZFeeItem = z.object({
   id: ZId, code: z.string(), ...feeItemFields, lateFee: ZLateFee.nullable(), status: z.enum(['active', 'archived']), version: z.number().int(),
@@ -186,9 +188,10 @@ export const ZAssignment = z.object({
 export const ZAssignmentEnd = z.object({ version: ZVersion, to: ZDay }).strict();
 
 // ── bills and the ledger ─────────────────────────────────────────────────────────────────────────
-export const billKindValues = ['periodic', 'one_off'] as const;
+export const billKindValues = ['periodic', 'one_off', 'opening'] as const;
 export const ledgerKindValues = ['charge', 'late_fee', 'waiver', 'payment', 'prepay_deposit', 'prepay_deduction', 'refund', 'reversal', 'opening_balance'] as const;
 export const ledgerAccountValues = ['receivable', 'prepaid', 'deposit', 'common_income'] as const;
+export const ledgerComponentValues = ['principal', 'late_fee'] as const;
 
 /** 临时收费: one amount on one room or parking space (exactly one of the two), billed today. */
 export const ZOneOffChargeCreate = z.object({
@@ -203,7 +206,7 @@ export const ZOneOffChargeCreate = z.object({
 export const ZBillLine = z.object({
   seq: z.number().int(), periodFrom: z.string(), periodTo: z.string(), description: z.string(), quantity: z.string().nullable(),
   /** "1.2345" 元, or null for a fixed amount */
-  unitPrice: z.string().nullable(), amountFen: z.number().int(), explanation: z.unknown().nullable(),
+  unitPrice: z.string().nullable(), amountFen: z.number().int(), payer: z.enum(['owner', 'tenant']).nullable(), explanation: z.unknown().nullable(),
 });
 export const ZBill = z.object({
   id: ZId, projectId: ZId, roomId: ZId.nullable(), parkingSpaceId: ZId.nullable(), feeItemId: ZId, feeItemName: z.string(), runId: ZId.nullable(),
@@ -211,7 +214,7 @@ export const ZBill = z.object({
   status: z.enum(['live', 'void']), voidReason: z.string().nullable(), createdAt: z.string(), version: z.number().int(), lines: z.array(ZBillLine),
 });
 export const ZLedgerEntry = z.object({
-  id: ZId, kind: z.enum(ledgerKindValues), account: z.enum(ledgerAccountValues), amountFen: z.number().int(), feeItemId: ZId.nullable(),
+  id: ZId, kind: z.enum(ledgerKindValues), account: z.enum(ledgerAccountValues), component: z.enum(ledgerComponentValues), amountFen: z.number().int(), feeItemId: ZId.nullable(),
   billId: ZId.nullable(), reverses: ZId.nullable(), entryDate: z.string(), migrated: z.boolean(), note: z.string().nullable(), createdAt: z.string(),
   /** receivable balance after this entry (entries of other accounts leave it unchanged) */
   receivableBalanceFen: z.number().int(),

@@ -27,6 +27,8 @@ export const feeItems = pgTable('fee_items', {
   lateFeeDailyPpm: integer('late_fee_daily_ppm'),
   lateFeeGraceDays: integer('late_fee_grace_days'),
   lateFeeCapBp: integer('late_fee_cap_bp'),
+  /** 空置优惠: basis points off a room's periodic bill when it was vacant the whole period (5000 = 50 %); null = none */
+  vacancyDiscountBp: integer('vacancy_discount_bp'),
   status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
   version: version(),
   createdAt: createdAt(),
@@ -34,6 +36,7 @@ export const feeItems = pgTable('fee_items', {
   uniqueIndex('fee_items_company_code_uq').on(t.companyId, t.code),
   check('fee_items_tax_rate', sql`${t.taxRateBp} between 0 and 10000`),
   check('fee_items_late_fee', sql`(${t.lateFeeDailyPpm} is null) = (${t.lateFeeGraceDays} is null)`),
+  check('fee_items_vacancy_discount', sql`${t.vacancyDiscountBp} is null or ${t.vacancyDiscountBp} between 1 and 10000`),
 ]);
 
 /**

@@ -18,7 +18,7 @@ type Entry = typeof ledgerEntries.$inferSelect;
 
 const lineView = (l: Line) => ({
   seq: l.seq, periodFrom: l.periodFrom, periodTo: l.periodTo, description: l.description, quantity: l.quantity,
-  unitPrice: l.unitPrice === null ? null : formatUnitPrice(l.unitPrice), amountFen: l.amountFen, explanation: l.explanation ?? null,
+  unitPrice: l.unitPrice === null ? null : formatUnitPrice(l.unitPrice), amountFen: l.amountFen, payer: l.payer, explanation: l.explanation ?? null,
 });
 const billView = (b: Bill, feeItemName: string, lines: Line[]) => ({
   id: b.id, projectId: b.projectId, roomId: b.roomId, parkingSpaceId: b.parkingSpaceId, feeItemId: b.feeItemId, feeItemName, runId: b.runId,
@@ -80,7 +80,7 @@ export async function roomBills(db: Executor, actor: Actor, roomId: string) {
 }
 
 const entryView = (e: Entry, receivableBalanceFen: number) => ({
-  id: e.id, kind: e.kind, account: e.account, amountFen: e.amountFen, feeItemId: e.feeItemId, billId: e.billId, reverses: e.reverses,
+  id: e.id, kind: e.kind, account: e.account, component: e.component, amountFen: e.amountFen, feeItemId: e.feeItemId, billId: e.billId, reverses: e.reverses,
   entryDate: e.entryDate, migrated: e.migrated, note: e.note, createdAt: e.createdAt.toISOString(), receivableBalanceFen,
 });
 

@@ -11,7 +11,7 @@ type FeeItem = typeof feeItems.$inferSelect;
 
 export const feeItemView = (f: FeeItem) => ({
   id: f.id, code: f.code, name: f.name, category: f.category, feeCategory: f.feeCategory, taxRateBp: f.taxRateBp,
-  invoiceCategory: f.invoiceCategory, defaultPayer: f.defaultPayer, commonIncome: f.commonIncome,
+  invoiceCategory: f.invoiceCategory, defaultPayer: f.defaultPayer, commonIncome: f.commonIncome, vacancyDiscountBp: f.vacancyDiscountBp,
   lateFee: f.lateFeeDailyPpm == null ? null : { dailyRatePpm: f.lateFeeDailyPpm, graceDays: f.lateFeeGraceDays ?? 0, capBp: f.lateFeeCapBp },
   status: f.status, version: f.version,
 });

@@ -7,9 +7,13 @@ import { id, createdAt } from '../../db/columns.ts';
 
 
 /** mirror the contracts' value lists in @wuye/shared (tables do not import the contracts) */
-export const billKinds = ['periodic', 'one_off'] as const;
+/** periodic: a bill run's; one_off: 临时收费; opening: 期初欠费 imported from a legacy system */
+export const billKinds = ['periodic', 'one_off', 'opening'] as const;
 export const ledgerKinds = ['charge', 'late_fee', 'waiver', 'payment', 'prepay_deposit', 'prepay_deduction', 'refund', 'reversal', 'opening_balance'] as const;
 export const ledgerAccounts = ['receivable', 'prepaid', 'deposit', 'common_income'] as const;
+/** what part of a bill a receivable entry moves: its principal or its late fee */
+export const ledgerComponents = ['principal', 'late_fee'] as const;
+export const payerKindsOfLine = ['owner', 'tenant'] as const;
 
 /**
  * A bill of one room or parking space for one fee item and period (inclusive dates). Two live
@@ -61,6 +65,8 @@ export const billLines = pgTable('bill_lines', {
   /** 1/10,000 元; null for a fixed amount */
   unitPrice: bigint('unit_price', { mode: 'number' }),
   amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+  /** who pays this segment (a room's owner or its tenant); null for parking spaces and one-off lines */
+  payer: text('payer', { enum: payerKindsOfLine }),
   explanation: jsonb('explanation'),
 }, (t) => [
   uniqueIndex('bill_lines_seq_uq').on(t.companyId, t.billId, t.seq),
@@ -81,6 +87,7 @@ export const ledgerEntries = pgTable('ledger_entries', {
   kind: text('kind', { enum: ledgerKinds }).notNull(),
   account: text('account', { enum: ledgerAccounts }).notNull(),
   amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+  component: text('component', { enum: ledgerComponents }).notNull().default('principal'),
   reverses: uuid('reverses'),
   /** business date (Asia/Shanghai) */
   entryDate: date('entry_date', { mode: 'string' }).notNull(),
@@ -95,4 +102,5 @@ export const ledgerEntries = pgTable('ledger_entries', {
   index('ledger_entries_project_idx').on(t.companyId, t.projectId, t.entryDate),
   check('ledger_entries_one_target', sql`(${t.roomId} is null) <> (${t.parkingSpaceId} is null)`),
   check('ledger_entries_reversal', sql`(${t.kind} = 'reversal') = (${t.reverses} is not null)`),
+  check('ledger_entries_component', sql`${t.component} in ('principal', 'late_fee')`),
 ]);

@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const _billing_reports_placeholder = z.never().optional();
