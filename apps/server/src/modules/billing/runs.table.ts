@@ -42,6 +42,8 @@ export const billRuns = pgTable('bill_runs', {
   createdAt: createdAt(),
   startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }),
   finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  /** the last chunk's commit: a queued or running run whose heartbeat is stale was left by a dead worker and is resumed */
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'date' }),
   version: version(),
 }, (t) => [
   index('bill_runs_project_idx').on(t.companyId, t.projectId, t.periodFrom),
