@@ -15,6 +15,8 @@ import { EventBus } from './modules/events/bus.ts';
 import { syncBuiltinRoles } from './modules/org/builtin-roles.sync.ts';
 import { SessionCache } from './modules/auth/session-cache.ts';
 import { AUTH_CHANGED } from './lib/auth-changed.ts';
+import { billRunJob, billRunSweepJob } from './modules/billing/bill-run.job.ts';
+import { resumeStaleRuns } from './modules/billing/run-work.ts';
 import { estateImportJob } from './modules/estate/excel/import.job.ts';
 
 export async function openDatabase(config: Config): Promise<Database> {
@@ -38,11 +40,13 @@ export async function createContext(config: Config, opts: { database?: Database;
     config, database, secrets, events, jobs: null, providers, outbox: { deliverAll }, authCache, notifier: new Notifier(events, () => ctx.jobs),
   };
   const piiJob = piiReencryptJob(ctx);
-  const defs = [...allJobs(database), piiJob, estateImportJob(ctx), defineJob({ ...deliverJob, handler: async () => { await deliverAll(); } })];
+  const defs = [...allJobs(database), piiJob, estateImportJob(ctx), billRunJob(ctx), billRunSweepJob(ctx), defineJob({ ...deliverJob, handler: async () => { await deliverAll(); } })];
   await vapidKeys(database); // generated on first start, shared by every instance
   ctx.jobs = config.JOBS ? await Jobs.start(database, config.DATABASE_URL, defs) : null;
   // values still under an older key (PII_KEY_ID changed) move over now, not at the next nightly run
   await ctx.jobs?.send(piiJob, {});
+  // runs a dead instance left half-done continue now rather than at the next sweep
+  if (ctx.jobs) await resumeStaleRuns(ctx, config.BILL_RUN_STALE_SECONDS);
   return ctx;
 }
 

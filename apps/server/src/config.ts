@@ -16,6 +16,8 @@ const ZEnv = z.object({
   PII_KEY_ID: z.string().regex(/^k\d{1,4}$/, 'must look like k1, k2 …').default('k1'),
   DEMO: bool.optional(),
   JOBS: bool.default(true),
+  /** a bill run with no chunk committed for this long was left by a dead worker and is resumed */
+  BILL_RUN_STALE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(60 * 12),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),

@@ -1,0 +1,77 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import type { Database } from '../../db/client.ts';
+import { systemActor } from '../../lib/actor.ts';
+import { record } from '../audit/audit.service.ts';
+import { chunkWriteSql, type TargetPhase } from './run-sql.ts';
+import { billRuns } from './runs.table.ts';
+import { BILL_RUN_QUEUE } from './runs.service.ts';
+
+/** Targets per chunk transaction: PGlite serves one connection, so its chunks stay short (DESIGN.md). */
+export const chunkSizeFor = (db: Database) => (db.kind === 'pglite' ? 500 : 4000);
+
+interface ChunkResult { planned: number; created: number; total_fen: string | number; discount_fen: string | number; last_id: string | null; targets: number }
+
+/**
+ * Works a run to the end, one chunk per transaction. Each chunk locks the run row first and reads
+ * the cursor from it, so two workers on one run (a resumed job meeting a slow one) take turns and
+ * never bill a chunk twice; the chunk's writes and the cursor's advance commit together, so after a
+ * crash the run resumes exactly where its last commit ended. Returns the final status.
+ */
+export async function workRun(database: Database, runId: string, opts: { chunkSize?: number; onChunk?: () => Promise<void> | void } = {}): Promise<string> {
+  const db = database.db;
+  const limit = opts.chunkSize ?? chunkSizeFor(database);
+  for (;;) {
+    const step = await db.transaction(async (tx) => {
+      const [run] = await tx.select().from(billRuns).where(eq(billRuns.id, runId)).for('update');
+      if (!run || (run.status !== 'queued' && run.status !== 'running')) return { status: run?.status ?? 'missing', more: false };
+      if (run.cursorPhase === 'finished') {
+        const [done] = await tx.update(billRuns).set({ status: 'done', finishedAt: new Date(), heartbeatAt: new Date(), version: sql`${billRuns.version} + 1` })
+          .where(eq(billRuns.id, runId)).returning();
+        await record(tx, systemActor(run.companyId, 'bill-run'), 'billing.run_finished', { type: 'bill_run', id: runId, projectId: run.projectId }, null,
+          { billsCreated: done!.billsCreated, billsSkipped: done!.billsSkipped, totalFen: done!.totalFen, discountFen: done!.discountFen });
+        return { status: 'done', more: false };
+      }
+      const phase = run.cursorPhase as TargetPhase;
+      const res = await tx.execute(chunkWriteSql(phase, {
+        companyId: run.companyId, projectId: run.projectId, periodFrom: run.periodFrom, periodTo: run.periodTo, feeItemIds: run.feeItemIds,
+        runId, dueDate: run.dueDate, createdBy: run.createdBy,
+      }, run.cursorId, limit));
+      const c = res.rows[0] as unknown as ChunkResult;
+      const phaseDone = c.targets < limit;
+      await tx.update(billRuns).set({
+        status: 'running', startedAt: run.startedAt ?? new Date(), heartbeatAt: new Date(),
+        cursorPhase: phaseDone ? (phase === 'room' ? 'space' : 'finished') : phase, cursorId: phaseDone ? null : c.last_id,
+        targetsDone: sql`${billRuns.targetsDone} + ${c.targets}`, billsCreated: sql`${billRuns.billsCreated} + ${c.created}`,
+        billsSkipped: sql`${billRuns.billsSkipped} + ${c.planned - c.created}`, totalFen: sql`${billRuns.totalFen} + ${Number(c.total_fen)}`,
+        discountFen: sql`${billRuns.discountFen} + ${Number(c.discount_fen)}`,
+      }).where(eq(billRuns.id, runId));
+      return { status: 'running', more: true };
+    });
+    if (!step.more) return step.status;
+    await opts.onChunk?.();
+  }
+}
+
+/** Marks a run failed with the error's message (shown in the console); its committed chunks stay. */
+export async function failRun(database: Database, runId: string, message: string) {
+  const db = database.db;
+  await db.transaction(async (tx) => {
+    const [run] = await tx.update(billRuns).set({ status: 'failed', message: message.slice(0, 500), finishedAt: new Date(), version: sql`${billRuns.version} + 1` })
+      .where(and(eq(billRuns.id, runId), inArray(billRuns.status, ['queued', 'running']))).returning();
+    if (run) await record(tx, systemActor(run.companyId, 'bill-run'), 'billing.run_failed', { type: 'bill_run', id: runId, projectId: run.projectId }, null, { message });
+  });
+}
+
+/**
+ * Re-queues runs a dead worker left queued or running (no chunk committed for `staleSeconds`). The
+ * job's singleton key keeps one job per run; the row lock in `workRun` keeps two workers honest.
+ */
+export async function resumeStaleRuns(ctx: AppContext, staleSeconds: number): Promise<number> {
+  const res = await ctx.database.db.execute(sql`
+    select id from bill_runs where status in ('queued', 'running')
+      and coalesce(heartbeat_at, created_at) < now() - make_interval(secs => ${staleSeconds})`);
+  const ids = (res.rows as { id: string }[]).map((r) => r.id);
+  for (const id of ids) await ctx.jobs?.send(BILL_RUN_QUEUE, { id }, { singletonKey: `${id}:resume` });
+  return ids.length;
+}
