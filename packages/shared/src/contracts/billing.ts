@@ -113,7 +113,7 @@ export function ruleView(r: StoredRule): z.output<typeof ZRuleView> {
   return r;
 }
 
-const ZDay = z.iso.date();
+export const ZDay = z.iso.date();
 const ZStandardCode = z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, 'invalid_code');
 
 export const ZStandardVersionCreate = z.object({
