@@ -18,6 +18,7 @@ import { AUTH_CHANGED } from './lib/auth-changed.ts';
 import { billRunJob, billRunSweepJob } from './modules/billing/bill-run.job.ts';
 import { resumeStaleRuns } from './modules/billing/run-work.ts';
 import { estateImportJob } from './modules/estate/excel/import.job.ts';
+import { prepaidAutoDeductJob } from './modules/billing/prepaid-deduct.job.ts';
 
 export async function openDatabase(config: Config): Promise<Database> {
   if (config.DATABASE_URL) return openPg(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
@@ -40,7 +41,7 @@ export async function createContext(config: Config, opts: { database?: Database;
     config, database, secrets, events, jobs: null, providers, outbox: { deliverAll }, authCache, notifier: new Notifier(events, () => ctx.jobs),
   };
   const piiJob = piiReencryptJob(ctx);
-  const defs = [...allJobs(database), piiJob, estateImportJob(ctx), billRunJob(ctx), billRunSweepJob(ctx), defineJob({ ...deliverJob, handler: async () => { await deliverAll(); } })];
+  const defs = [...allJobs(database), piiJob, estateImportJob(ctx), billRunJob(ctx), billRunSweepJob(ctx), prepaidAutoDeductJob(database), defineJob({ ...deliverJob, handler: async () => { await deliverAll(); } })];
   await vapidKeys(database); // generated on first start, shared by every instance
   ctx.jobs = config.JOBS ? await Jobs.start(database, config.DATABASE_URL, defs) : null;
   // values still under an older key (PII_KEY_ID changed) move over now, not at the next nightly run

@@ -145,6 +145,12 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
   '/api/parking-spaces/:id/charge-assignments': { id: (w, t) => w.rooms[t].parkingId },
   '/api/rooms/:id/bills': { id: (w, t) => w.rooms[t].roomId },
   '/api/rooms/:id/ledger': { id: (w, t) => w.rooms[t].roomId },
+  '/api/rooms/:id/accounts': { id: (w, t) => w.rooms[t].roomId },
+  '/api/rooms/:id/prepaid': { id: (w, t) => w.rooms[t].roomId },
+  '/api/rooms/:id/prepaid/refund': { id: (w, t) => w.rooms[t].roomId },
+  '/api/rooms/:id/prepaid/deduct': { id: (w, t) => w.rooms[t].roomId },
+  '/api/rooms/:id/deposits': { id: (w, t) => w.rooms[t].roomId },
+  '/api/rooms/:id/deposits/refund': { id: (w, t) => w.rooms[t].roomId },
   '/api/deliveries/:id/resend': { id: (w, t) => (t === 'own' ? null : t === 'otherProject' ? w.deliveries.otherProject : w.deliveries.otherCompany) },
 };
 
@@ -203,5 +209,10 @@ export const bodies: Record<string, (w: World, target: Target) => unknown> = {
   'POST /api/billing/one-off-charges': (w, t) => ({
     roomId: w.rooms[t].roomId, feeItemId: t === 'otherCompany' ? w.billing.feeItem.theirs : w.billing.feeItem.ours, amountFen: 100, dueDate: '2099-12-31', description: '矩阵临时收费',
   }),
+  'POST /api/rooms/:id/prepaid': () => ({ amountFen: 100, note: '矩阵预存' }),
+  'POST /api/rooms/:id/prepaid/refund': () => ({ amountFen: 100, reason: '矩阵退款' }),
+  'POST /api/rooms/:id/prepaid/deduct': () => ({}),
+  'POST /api/rooms/:id/deposits': (w, t) => ({ feeItemId: t === 'otherCompany' ? w.billing.feeItem.theirs : w.billing.feeItem.ours, amountFen: 100 }),
+  'POST /api/rooms/:id/deposits/refund': (w, t) => ({ feeItemId: t === 'otherCompany' ? w.billing.feeItem.theirs : w.billing.feeItem.ours, amountFen: 100, reason: '矩阵退押金' }),
   'PUT /api/me/channel-prefs': () => ({ prefs: [{ channel: 'sms', enabled: true }] }),
 };

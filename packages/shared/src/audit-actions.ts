@@ -21,7 +21,7 @@ export const auditActions = [
   'billing.assigned', 'billing.assignment_ended', 'billing.one_off_charged',
   'billing.run_started', 'billing.run_finished', 'billing.run_failed', 'billing.run_cancelled',
   'billing.waiver_requested', 'billing.waiver_approved', 'billing.waiver_rejected', 'billing.waiver_withdrawn', 'billing.late_fee_posted',
-  'billing.project_settings_updated', 'billing.prepaid_deposited', 'billing.prepaid_deducted', 'billing.deposit_held', 'billing.deposit_refunded',
+  'billing.project_settings_updated', 'billing.prepaid_deposited', 'billing.prepaid_refunded', 'billing.prepaid_deducted', 'billing.deposit_held', 'billing.deposit_refunded',
   'billing.period_closed', 'billing.opening_import_started', 'billing.opening_imported', 'billing.opening_import_failed', 'billing.report_exported',
   'billing.statement_exported',
   'notify.template_saved', 'notify.template_reset', 'notify.resent', 'notify.broadcast',
