@@ -40,6 +40,12 @@ export function toAppError(err: unknown): AppError {
       switch (pg.code) {
         case '23505': return new AppError('duplicate', 409, '记录已存在（唯一性冲突）', { constraint: pg.constraint });
         case '23503': return new AppError('bad_request', 400, '引用的记录不存在', { constraint: pg.constraint });
+        // the ledger trigger refusing an entry dated in a closed month (关账, migration 0018)
+        case '23514':
+          if (pg.constraint === 'ledger_entries_period_closed') {
+            return new AppError('conflict', 409, '该月份已关账，不能再记账（更正请记在未关账的月份）', { constraint: pg.constraint });
+          }
+          break;
         case '22P02': case '22001': case '22003': case '22007': case '22008': case '22021': case '22025': case '54000':
           return new AppError('bad_request', 400, '参数格式或范围不正确');
         case '40001': case '40P01': return new AppError('conflict', 409, '并发冲突，请重试');

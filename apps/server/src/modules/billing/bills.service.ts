@@ -20,7 +20,7 @@ const lineView = (l: Line) => ({
   seq: l.seq, periodFrom: l.periodFrom, periodTo: l.periodTo, description: l.description, quantity: l.quantity,
   unitPrice: l.unitPrice === null ? null : formatUnitPrice(l.unitPrice), amountFen: l.amountFen, payer: l.payer, explanation: l.explanation ?? null,
 });
-const billView = (b: Bill, feeItemName: string, lines: Line[]) => ({
+export const billView = (b: Bill, feeItemName: string, lines: Line[]) => ({
   id: b.id, projectId: b.projectId, roomId: b.roomId, parkingSpaceId: b.parkingSpaceId, feeItemId: b.feeItemId, feeItemName, runId: b.runId,
   kind: b.kind, periodFrom: b.periodFrom, periodTo: b.periodTo, dueDate: b.dueDate, principalFen: b.principalFen, status: b.status,
   voidReason: b.voidReason, createdAt: b.createdAt.toISOString(), version: b.version, lines: lines.map(lineView),
@@ -79,7 +79,7 @@ export async function roomBills(db: Executor, actor: Actor, roomId: string) {
   return rows.map((r) => billView(r.b, r.feeItemName, lines.filter((l) => l.billId === r.b.id)));
 }
 
-const entryView = (e: Entry, receivableBalanceFen: number) => ({
+export const entryView = (e: Entry, receivableBalanceFen: number) => ({
   id: e.id, kind: e.kind, account: e.account, component: e.component, amountFen: e.amountFen, feeItemId: e.feeItemId, billId: e.billId, reverses: e.reverses,
   entryDate: e.entryDate, migrated: e.migrated, note: e.note, createdAt: e.createdAt.toISOString(), receivableBalanceFen,
 });
