@@ -69,7 +69,7 @@ export function segmentsSql(phase: TargetPhase, s: RunScope, afterId: string | n
              least(coalesce(ca.valid_to, ${s.periodTo}::date), coalesce(v.valid_to, ${s.periodTo}::date), ${s.periodTo}::date) as e
       from t
       join charge_assignments ca on ca.company_id = ${s.companyId}::uuid and ${targetCol} = t.id
-        and ca.fee_item_id = any(${s.feeItemIds}::uuid[]) and ca.valid_from <= ${s.periodTo}::date and (ca.valid_to is null or ca.valid_to >= ${s.periodFrom}::date)
+        and ca.fee_item_id = any(${sql.param(s.feeItemIds)}::uuid[]) and ca.valid_from <= ${s.periodTo}::date and (ca.valid_to is null or ca.valid_to >= ${s.periodFrom}::date)
       join charge_standards st on st.id = ca.standard_id and st.kind in ('area', 'fixed')
       join charge_standard_versions v on v.company_id = ${s.companyId}::uuid and v.standard_id = ca.standard_id
         and v.valid_from <= ${s.periodTo}::date and (v.valid_to is null or v.valid_to >= ${s.periodFrom}::date)
@@ -171,7 +171,7 @@ export function chunkWriteSql(phase: TargetPhase, w: ChunkWrite, afterId: string
     discounts as (
       insert into ledger_entries (id, company_id, project_id, room_id, fee_item_id, bill_id, kind, account, component, amount_fen, entry_date, note, created_by)
       select wuye_uuidv7(), ${w.companyId}::uuid, ${w.projectId}::uuid, vac.room_id, vac.fee_item_id, vac.bill_id, 'waiver', 'receivable', 'principal',
-             -vac.discount_fen, ${w.periodFrom}::date, '空置优惠 ' || (vac.vacancy_discount_bp / 100.0)::text || '%', ${w.createdBy}::uuid
+             -vac.discount_fen, ${w.periodFrom}::date, '空置优惠 ' || trim_scale(vac.vacancy_discount_bp / 100.0)::text || '%', ${w.createdBy}::uuid
       from vac where vac.discount_fen > 0
       returning amount_fen
     )
