@@ -7,6 +7,8 @@ import { roomBindings } from '../src/modules/estate/bindings.table.ts';
 import { estateImports } from '../src/modules/estate/excel/imports.table.ts';
 import { residentRooms } from '../src/modules/org/org.table.ts';
 import { chargeAssignments, chargeStandards, chargeStandardVersions, feeItems } from '../src/modules/billing/billing.table.ts';
+import { bills, ledgerEntries } from '../src/modules/billing/ledger.table.ts';
+import { waivers } from '../src/modules/billing/waivers.table.ts';
 import { deliveries, notificationTemplates, notifications } from '../src/modules/notifications/notifications.table.ts';
 import { createTenant, type Tenant } from './factories.ts';
 import type { TestApp } from './harness.ts';
@@ -17,12 +19,16 @@ export interface World {
   theirs: Tenant;
   apiKey: { ours: string; oursSecret: string; theirs: string };
   theirTemplate: string;
+  /** a 期初余额 import (kind opening_balances) in each room's project */
+  openingImports: Record<'own' | 'otherProject' | 'otherCompany', string>;
   /** a building with one room in our project A, our project B and their project A */
   rooms: Record<'own' | 'otherProject' | 'otherCompany', { buildingId: string; roomId: string; parkingId: string; facilityId: string; personId: string; bindingId: string; vehicleId: string; importId: string }>;
   /** a fee item per company; a charge standard of each room's project, assigned to that room */
   billing: { feeItem: { ours: string; theirs: string } } & Record<'own' | 'otherProject' | 'otherCompany', { standardId: string; assignmentId: string }>;
   /** dead deliveries addressed to another project of ours and to the other company */
   deliveries: { otherProject: string; otherCompany: string };
+  /** a live bill (with its charge entry) of each room and a waiver requested on it by the project's cashier */
+  accounts: Record<'own' | 'otherProject' | 'otherCompany', { billId: string; waiverId: string }>;
 }
 
 export async function createWorld(t: TestApp): Promise<World> {
@@ -60,6 +66,9 @@ export async function createWorld(t: TestApp): Promise<World> {
     return { buildingId: b!.id, roomId: r!.id, parkingId: p!.id, facilityId: f!.id, personId: person!.id, bindingId: binding!.id, vehicleId: vehicle!.id, importId: imp!.id };
   };
   const worldRooms = { own: await mkRoom(ours, ours.projectA), otherProject: await mkRoom(ours, ours.projectB), otherCompany: await mkRoom(theirs, theirs.projectA) };
+  const mkOpening = async (tenant: Tenant, projectId: string) => (await db.insert(estateImports).values({
+    companyId: tenant.companyId, projectId, kind: 'opening_balances', mode: 'all_or_nothing', fileName: 'opening.xlsx' }).returning())[0]!.id;
+  const openingImports = { own: await mkOpening(ours, ours.projectA), otherProject: await mkOpening(ours, ours.projectB), otherCompany: await mkOpening(theirs, theirs.projectA) };
   // our resident lives in the "own" room: their own-rooms scope has something in it
   await db.insert(residentRooms).values({
     companyId: ours.companyId, projectId: ours.projectA, membershipId: ours.users.resident!.membershipId!, roomId: worldRooms.own.roomId, relation: 'owner', status: 'active',
@@ -80,8 +89,22 @@ export async function createWorld(t: TestApp): Promise<World> {
     otherProject: await mkStandard(ours, feeItem.ours, ours.projectB, worldRooms.otherProject.roomId),
     otherCompany: await mkStandard(theirs, feeItem.theirs, theirs.projectA, worldRooms.otherCompany.roomId),
   };
+  const mkAccount = async (tenant: Tenant, target: Target, feeItemId: string) => {
+    const room = worldRooms[target];
+    const projectId = projectOf({ ours, theirs } as World, target);
+    const [bill] = await db.insert(bills).values({
+      companyId: tenant.companyId, projectId, roomId: room.roomId, feeItemId, kind: 'periodic', periodFrom: '2026-01-01', periodTo: '2026-01-31', dueDate: '2026-01-15', principalFen: 10_000,
+    }).returning();
+    await db.insert(ledgerEntries).values({ companyId: tenant.companyId, projectId, roomId: room.roomId, feeItemId, billId: bill!.id, kind: 'charge', account: 'receivable', amountFen: 10_000, entryDate: '2026-01-01' });
+    const [wv] = await db.insert(waivers).values({ companyId: tenant.companyId, projectId, billId: bill!.id, principalFen: 100, lateFeeFen: 0, reason: '矩阵减免', requestedBy: tenant.users.cashier!.userId }).returning();
+    return { billId: bill!.id, waiverId: wv!.id };
+  };
+  const accounts = {
+    own: await mkAccount(ours, 'own', feeItem.ours), otherProject: await mkAccount(ours, 'otherProject', feeItem.ours), otherCompany: await mkAccount(theirs, 'otherCompany', feeItem.theirs),
+  };
   return {
-    rooms: worldRooms, billing,
+    accounts,
+    rooms: worldRooms, billing, openingImports,
     ours, theirs, apiKey: { ours: a.id, oursSecret: a.secret, theirs: b.id }, theirTemplate: tpl!.id,
     deliveries: {
       otherProject: await deadDelivery(ours, ours.projectB, ours.staffB.userId),
@@ -151,6 +174,12 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
   '/api/rooms/:id/prepaid/deduct': { id: (w, t) => w.rooms[t].roomId },
   '/api/rooms/:id/deposits': { id: (w, t) => w.rooms[t].roomId },
   '/api/rooms/:id/deposits/refund': { id: (w, t) => w.rooms[t].roomId },
+  '/api/billing/bills/:id': { id: (w, t) => w.accounts[t].billId },
+  '/api/billing/waivers/:id/approve': { id: (w, t) => w.accounts[t].waiverId },
+  '/api/billing/waivers/:id/reject': { id: (w, t) => w.accounts[t].waiverId },
+  '/api/billing/waivers/:id/withdraw': { id: (w, t) => w.accounts[t].waiverId },
+  '/api/billing/projects/:id/settings': { id: (w, t) => fixtures['/api/projects/:id']!.id(w, t) },
+  '/api/billing/opening-imports/:id': { id: (w, t) => w.openingImports[t] },
   '/api/deliveries/:id/resend': { id: (w, t) => (t === 'own' ? null : t === 'otherProject' ? w.deliveries.otherProject : w.deliveries.otherCompany) },
 };
 
@@ -214,5 +243,11 @@ export const bodies: Record<string, (w: World, target: Target) => unknown> = {
   'POST /api/rooms/:id/prepaid/deduct': () => ({}),
   'POST /api/rooms/:id/deposits': (w, t) => ({ feeItemId: t === 'otherCompany' ? w.billing.feeItem.theirs : w.billing.feeItem.ours, amountFen: 100 }),
   'POST /api/rooms/:id/deposits/refund': (w, t) => ({ feeItemId: t === 'otherCompany' ? w.billing.feeItem.theirs : w.billing.feeItem.ours, amountFen: 100, reason: '矩阵退押金' }),
+  'POST /api/billing/waivers': (w, t) => ({ billId: w.accounts[t].billId, principalFen: 1, lateFeeFen: 0, reason: '矩阵减免' }),
+  'POST /api/billing/waivers/:id/approve': () => ({ version: 1 }),
+  'POST /api/billing/waivers/:id/reject': () => ({ version: 1, note: '矩阵' }),
+  'POST /api/billing/waivers/:id/withdraw': () => ({ version: 1 }),
+  'PUT /api/billing/projects/:id/settings': () => ({ dueOffsetDays: 14, settleOrder: 'principal_first', autoDeductPrepaid: false, lateFeesEnabled: true, version: 0 }),
+  'POST /api/billing/periods/close': (w, t) => ({ projectId: projectOf(w, t), month: '2020-01' }),
   'PUT /api/me/channel-prefs': () => ({ prefs: [{ channel: 'sms', enabled: true }] }),
 };
