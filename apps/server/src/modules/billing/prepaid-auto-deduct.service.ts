@@ -4,6 +4,7 @@ import type { AppDb } from '../../db/client.ts';
 import { systemActor, type Actor } from '../../lib/actor.ts';
 import { AppError } from '../../lib/errors.ts';
 import { deductPrepaid } from './prepaid-deduct.service.ts';
+import { getProjectBillingSettings } from './project-settings.service.ts';
 
 /** rooms per transaction: short enough for PGlite's one connection to interleave requests */
 export const AUTO_DEDUCT_CHUNK = 200;
@@ -40,8 +41,7 @@ export async function autoDeductProject(
 ): Promise<AutoDeductResult> {
   const { companyId, projectId, asOf } = input;
   const out: AutoDeductResult = { enabled: false, asOf, candidates: 0, roomsDeducted: 0, billsPaid: 0, deductedFen: 0, roomsFailed: 0, firstError: null };
-  const [setting] = rowsOf(await db.execute(sql`select auto_deduct_prepaid from project_billing_settings where company_id = ${companyId} and project_id = ${projectId}`));
-  if (setting?.auto_deduct_prepaid !== true) return out;
+  if (!(await getProjectBillingSettings(db, companyId, projectId)).autoDeductPrepaid) return out;
   out.enabled = true;
   const actor = ctx?.actor ?? systemActor(companyId, '预存自动抵扣');
   const size = ctx?.chunkSize ?? AUTO_DEDUCT_CHUNK;

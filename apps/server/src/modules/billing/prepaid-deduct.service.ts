@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { settle, type SettleOrder } from '@wuye/shared';
+import { settle } from '@wuye/shared';
 import type { Executor, Tx } from '../../db/client.ts';
 import { requireCompany, type Actor } from '../../lib/actor.ts';
 import { record } from '../audit/audit.service.ts';
 import { debitHeld, guardMoney } from './held-balances.ts';
 import { postLateFees } from './late-fees.service.ts';
+import { getProjectBillingSettings } from './project-settings.service.ts';
 import { ledgerEntries } from './ledger.table.ts';
 import { heldTarget } from './prepaid.service.ts';
 
@@ -20,12 +21,6 @@ export interface Deduction { billId: string; feeItemId: string; earmarkFeeItemId
 export interface DeductResult { asOf: string; billsPaid: number; deductedFen: number; principalFen: number; lateFeeFen: number; deductions: Deduction[] }
 
 const rowsOf = (res: any) => res.rows as any[];
-
-/** project_billing_settings.settle_order (no row = the default, principal first). */
-export async function settleOrderOf(db: Executor, companyId: string, projectId: string): Promise<SettleOrder> {
-  const [row] = rowsOf(await db.execute(sql`select settle_order from project_billing_settings where company_id = ${companyId} and project_id = ${projectId}`));
-  return row?.settle_order === 'late_fee_first' ? 'late_fee_first' : 'principal_first';
-}
 
 /** The room's due live bills with something outstanding, oldest due date first: one grouped query. */
 async function dueBills(tx: Executor, companyId: string, roomId: string, asOf: string, billIds?: string[]) {
@@ -77,7 +72,7 @@ export async function deductPrepaid(tx: Tx, actor: Actor, input: DeductInput): P
     if (withFees.length === 0) return empty;
     if ((await postLateFees(tx, actor, withFees, asOf)).length > 0) bills = await dueBills(tx, companyId, t.roomId, asOf, input.billIds);
 
-    const order = await settleOrderOf(tx, companyId, t.projectId);
+    const order = (await getProjectBillingSettings(tx, companyId, t.projectId)).settleOrder;
     const deductions: Deduction[] = [];
     const entries: (typeof ledgerEntries.$inferInsert)[] = [];
     const taken = new Map<string | null, number>();
