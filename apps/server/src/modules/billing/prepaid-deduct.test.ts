@@ -205,3 +205,20 @@ describe.skipIf(!onPostgres)('concurrency (PostgreSQL)', () => {
     expect(await k.invariantBreaks(ours.companyId)).toEqual([]);
   });
 });
+
+describe('the prepaid-auto-deduct job', () => {
+  it('is registered at startup with its daily schedule and deducts the projects with the setting on', { timeout: 60_000 }, async () => {
+    t = await t.restart({ jobs: true });
+    expect(t.ctx.jobs!.names).toContain('prepaid-auto-deduct');
+    const [s] = await k.rows(sql`select cron, options from pgboss.schedule where name = 'prepaid-auto-deduct'`);
+    expect(s.cron).toBe('30 2 * * *');
+    const room = roomsC[3]!;
+    await prepay(room, 1_000);
+    await t.ctx.jobs!.send({ name: 'prepaid-auto-deduct' }, { asOf: '2026-03-01' });
+    const end = Date.now() + 30_000;
+    while ((await k.balances(room))['prepaid:general'] !== 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
+    // c3's February bill (3,000) takes the whole 1,000
+    expect(await k.balances(room)).toEqual({ 'prepaid:general': 0 });
+    expect(await k.invariantBreaks(ours.companyId)).toEqual([]);
+  });
+});
