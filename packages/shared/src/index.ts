@@ -19,4 +19,5 @@ export * from './contracts/billing-accounts.ts';
 export * from './contracts/billing-prepaid.ts';
 export * from './contracts/billing-reports.ts';
 export * from './contracts/billing-opening.ts';
+export * from './contracts/billing-statement.ts';
 export * from './billing/index.ts';

@@ -31,6 +31,9 @@ const Vehicles = lazy(() => import('./features/estate/pages/VehiclesPage.tsx'));
 const Bindings = lazy(() => import('./features/estate/pages/BindingsPage.tsx'));
 const FeeItems = lazy(() => import('./features/billing/pages/FeeItemsPage.tsx'));
 const Standards = lazy(() => import('./features/billing/pages/StandardsPage.tsx'));
+const BillRuns = lazy(() => import('./features/billing/pages/BillRunsPage.tsx'));
+const Bills = lazy(() => import('./features/billing/pages/BillsPage.tsx'));
+const Waivers = lazy(() => import('./features/billing/pages/WaiversPage.tsx'));
 
 function page(Component: LazyExoticComponent<ComponentType>, permission?: string) {
   const body = (
@@ -65,6 +68,9 @@ export function createConsoleRouter() {
         { path: 'estate/bindings', element: page(Bindings, 'estate.binding.review') },
         { path: 'billing/fee-items', element: page(FeeItems, 'billing.read') },
         { path: 'billing/standards', element: page(Standards, 'billing.read') },
+        { path: 'billing/runs', element: page(BillRuns, 'billing.read') },
+        { path: 'billing/bills', element: page(Bills, 'billing.read') },
+        { path: 'billing/waivers', element: page(Waivers, 'billing.waiver.approve') },
         { path: 'staff', element: page(StaffPage, 'org.user.read') },
         { path: 'roles', element: page(Roles, 'org.role.read') },
         { path: 'audit', element: page(Audit, 'audit.read') },

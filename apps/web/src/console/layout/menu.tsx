@@ -8,6 +8,7 @@ import {
   BellOutlined,
   BuildOutlined,
   CarOutlined,
+  CheckSquareOutlined,
   CloudServerOutlined,
   DashboardOutlined,
   DesktopOutlined,
@@ -20,7 +21,9 @@ import {
   LinkOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SendOutlined,
+  SnippetsOutlined,
   TableOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -32,7 +35,7 @@ export type MenuKey =
   | 'dashboard' | 'inbox' | 'projects' | 'staff' | 'roles' | 'audit' | 'apikeys' | 'companies' | 'sandbox' | 'sessions'
   | 'templates' | 'deliveries' | 'broadcast'
   | 'estateStructure' | 'rooms' | 'persons' | 'parking' | 'facilities' | 'vehicles' | 'bindings'
-  | 'feeItems' | 'chargeStandards';
+  | 'feeItems' | 'chargeStandards' | 'billRuns' | 'bills' | 'waivers';
 export type MenuGroupKey = 'estate' | 'billing' | 'notifications' | 'platform';
 
 export interface MenuEntry {
@@ -67,6 +70,9 @@ export const menuEntries: MenuEntry[] = [
   { key: 'bindings', path: '/estate/bindings', icon: <LinkOutlined />, permission: 'estate.binding.review', group: 'estate' },
   { key: 'feeItems', path: '/billing/fee-items', icon: <ProfileOutlined />, permission: 'billing.read', group: 'billing' },
   { key: 'chargeStandards', path: '/billing/standards', icon: <CalculatorOutlined />, permission: 'billing.read', group: 'billing' },
+  { key: 'billRuns', path: '/billing/runs', icon: <ScheduleOutlined />, permission: 'billing.read', group: 'billing' },
+  { key: 'bills', path: '/billing/bills', icon: <SnippetsOutlined />, permission: 'billing.read', group: 'billing' },
+  { key: 'waivers', path: '/billing/waivers', icon: <CheckSquareOutlined />, permission: 'billing.waiver.approve', group: 'billing' },
   { key: 'staff', path: '/staff', icon: <TeamOutlined />, permission: 'org.user.read' },
   { key: 'roles', path: '/roles', icon: <SafetyCertificateOutlined />, permission: 'org.role.read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },

@@ -40,6 +40,9 @@ export const consoleText: ConsoleCatalogue = {
     billing: 'Billing',
     feeItems: 'Fee items',
     chargeStandards: 'Charge standards',
+    billRuns: 'Bill runs',
+    bills: 'Bills',
+    waivers: 'Waiver approval',
   },
   dashboard: {
     welcome: 'Welcome, {{name}}',

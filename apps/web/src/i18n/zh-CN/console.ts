@@ -41,6 +41,9 @@ export const consoleText = {
     billing: '收费管理',
     feeItems: '收费项目',
     chargeStandards: '收费标准',
+    billRuns: '账单批次',
+    bills: '账单',
+    waivers: '减免审批',
   },
   dashboard: {
     welcome: '欢迎，{{name}}',
