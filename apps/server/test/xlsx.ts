@@ -34,3 +34,26 @@ export function validId(seq: number) {
   const sum = weights.reduce((s, w, i) => s + w * Number(body[i]), 0);
   return body + '10X98765432'[sum % 11];
 }
+
+/** An xlsx with several named sheets (a header row and data rows each); Date values become date cells. */
+export async function xlsxBook(sheets: Record<string, (string | number | Date | null)[][]>) {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    for (const r of rows) ws.addRow(r);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Every sheet of an xlsx by name, as arrays of cell text (header row first). */
+export async function readXlsxBook(data: Buffer) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as any);
+  const out: Record<string, string[][]> = {};
+  for (const ws of wb.worksheets) {
+    const rows: string[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
+    out[ws.name] = rows;
+  }
+  return out;
+}

@@ -5,36 +5,32 @@ import {
 } from '@wuye/shared';
 import type { AppContext } from '../../../context.ts';
 import { canSeeProject } from '../../../lib/actor.ts';
-import { AppError, badRequest } from '../../../lib/errors.ts';
-import { actorOf, type App, type FastifyReply } from '../../../lib/http.ts';
+import { actorOf, type App } from '../../../lib/http.ts';
 import { createStore } from '../../files/files.routes.ts';
 import { registerFileOwner } from '../../files/owners.ts';
-import { estateImports } from './imports.table.ts';
+import { estateImportKinds, estateImports } from './imports.table.ts';
+import { importKindDefs } from './import-kinds.ts';
 import { exportList } from './export.service.ts';
 import * as imports from './import.service.ts';
 import { sheetSpecs } from './sheet-spec.ts';
-import { templateWorkbook, XLSX_MIME } from './workbook.ts';
+import { sendXlsx, uploadedFile } from './http.ts';
+import { templateWorkbook } from './workbook.ts';
 
 const tags = ['estate-excel'];
 const manage = { access: { permission: 'estate.manage', scope: 'project' } } as const;
 const read = { access: { permission: 'estate.read', scope: 'project' } } as const;
 
-// An import's files (the uploaded sheet and its error report) hold residents' data: only staff who may import see them.
+// An import's files (the uploaded sheet and its error report) hold residents' data or balances: only staff who may import that kind see them.
 registerFileOwner('estate_import', {
   uploadPermission: 'estate.manage',
   async read(db, actor, ownerId) {
-    if (!actor.companyId || !actor.permissions.has('estate.manage')) return null;
-    const [r] = await db.select({ projectId: estateImports.projectId }).from(estateImports)
+    if (!actor.companyId) return null;
+    const [r] = await db.select({ projectId: estateImports.projectId, kind: estateImports.kind }).from(estateImports)
       .where(and(eq(estateImports.companyId, actor.companyId), eq(estateImports.id, ownerId)));
-    return r && canSeeProject(actor, r.projectId) ? { companyId: actor.companyId, projectId: r.projectId } : null;
+    if (!r || !actor.permissions.has(importKindDefs[r.kind].permission)) return null;
+    return canSeeProject(actor, r.projectId) ? { companyId: actor.companyId, projectId: r.projectId } : null;
   },
 });
-
-const sendXlsx = (reply: FastifyReply, name: string, data: Buffer) => reply
-  .type(XLSX_MIME)
-  .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-  .header('cache-control', 'no-store')
-  .send(data);
 
 const stamp = () => new Date().toISOString().slice(0, 10).replaceAll('-', '');
 
@@ -58,22 +54,17 @@ export function estateExcelRoutes(app: App, ctx: AppContext) {
     },
     config: manage,
   }, async (req, reply) => {
-    if (!req.isMultipart()) throw new AppError('unsupported_media_type', 415, '请使用 multipart/form-data 上传文件');
-    const part = await req.file();
-    if (!part) throw badRequest('缺少文件', [{ path: 'body.file', message: 'required' }]);
-    const data = await part.toBuffer();
-    if (part.file.truncated) throw new AppError('payload_too_large', 413, '文件过大');
-    const view = await imports.start(ctx, store, actorOf(req), req.query, { name: part.filename || 'import.xlsx', data });
+    const view = await imports.start(ctx, store, actorOf(req), req.query, await uploadedFile(req));
     return reply.code(202).send(view);
   });
 
   app.get('/api/estate/imports', {
     schema: { tags, summary: '导入记录', querystring: ZImportQuery, response: { 200: ZPage(ZEstateImport) } }, config: manage,
-  }, (req) => imports.list(db, actorOf(req), req.query));
+  }, (req) => imports.list(db, actorOf(req), estateImportKinds, req.query));
 
   app.get('/api/estate/imports/:id', {
     schema: { tags, summary: '导入进度与结果', params: ZIdParam, response: { 200: ZEstateImport } }, config: manage,
-  }, (req) => imports.get(db, actorOf(req), req.params.id));
+  }, (req) => imports.get(db, actorOf(req), req.params.id, estateImportKinds));
 
   const exportRoute = (kind: 'rooms' | 'residents' | 'parking' | 'vehicles', querystring: z.ZodType, summary: string) =>
     app.get(`/api/estate/exports/${kind}`, {

@@ -10,7 +10,7 @@ import { rooms } from '../estate.table.ts';
 import { cipherOf } from '../persons.service.ts';
 import { roomFilter, type RoomFilter } from '../room-filter.ts';
 import {
-  genderChoices, idTypeChoices, labelOf, parkingTypeChoices, relationChoices, roomStatusChoices, roomTypeChoices, sheetSpecs, type ImportKind,
+  genderChoices, idTypeChoices, labelOf, parkingTypeChoices, relationChoices, roomStatusChoices, roomTypeChoices, sheetSpecs, type EstateImportKind,
 } from './sheet-spec.ts';
 import { exportWorkbook } from './workbook.ts';
 
@@ -22,7 +22,7 @@ const area = (v: unknown) => (v == null ? null : formatArea(Number(v)));
  * elsewhere. Phones and ID numbers leave in full only for holders of pii.view; every export is
  * audited with its filter, row count and whether personal data left unmasked.
  */
-export async function exportList(ctx: AppContext, actor: Actor, kind: ImportKind, q: RoomFilter & { plate?: string }) {
+export async function exportList(ctx: AppContext, actor: Actor, kind: EstateImportKind, q: RoomFilter & { plate?: string }) {
   const companyId = requireCompany(actor);
   const db = ctx.database.db;
   if (q.projectId) await checkProject(db, actor, q.projectId);

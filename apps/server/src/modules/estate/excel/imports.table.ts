@@ -1,7 +1,9 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 
-export const importKinds = ['rooms', 'residents', 'parking', 'vehicles'] as const;
+export const estateImportKinds = ['rooms', 'residents', 'parking', 'vehicles'] as const;
+/** every kind this machinery imports: the archive's lists and billing's 期初余额 (plain text column: a new kind needs no migration) */
+export const importKinds = [...estateImportKinds, 'opening_balances'] as const;
 export const importModes = ['all_or_nothing', 'valid_rows'] as const;
 export const importStatuses = ['queued', 'validating', 'importing', 'done', 'failed'] as const;
 

@@ -20,6 +20,11 @@ const messages: Record<string, string> = {
   too_long: '内容过长',
   inside_exceeds: '不能大于建筑面积',
   share_only_owners: '仅业主 / 共有人填写产权份额',
+  amount_format: '应为金额（元），如 1234.50',
+  amount_decimals: '金额最多两位小数',
+  amount_positive: '金额应大于 0',
+  amount_too_large: '金额过大',
+  period_order: '不能早于账期开始',
 };
 
 const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;

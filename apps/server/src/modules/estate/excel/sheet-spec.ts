@@ -1,6 +1,7 @@
-import type { importKinds } from './imports.table.ts';
+import type { estateImportKinds, importKinds } from './imports.table.ts';
 
 export type ImportKind = (typeof importKinds)[number];
+export type EstateImportKind = (typeof estateImportKinds)[number];
 
 /** label shown in the sheet → stored value; the labels also feed the template's drop-down lists */
 export type Choices = Record<string, string>;
@@ -31,7 +32,7 @@ export const labelOf = (choices: Choices, value: string | null | undefined) =>
 const date = '日期，如 2024-05-01';
 const area = '平方米，最多两位小数';
 
-export const sheetSpecs: Record<ImportKind, SheetSpec> = {
+export const sheetSpecs: Record<EstateImportKind, SheetSpec> = {
   rooms: {
     kind: 'rooms', title: '房屋',
     columns: [
