@@ -33,16 +33,19 @@ function balanceView(bal: BillBalance, lf: LateFeeView | undefined) {
 }
 
 /** Rows for bills already read: balances, late fees and lines of just these bills (a page, a detail). */
-async function rowsOf(db: Executor, companyId: string, page: { b: Bill; feeItemName: string; targetCode: string | null }[], asOf: string) {
+async function rowsOf(db: Executor, companyId: string, page: { b: Bill; feeItemName: string; targetCode: string | null }[], asOf: string, known?: Map<string, LateFeeView>) {
   const ids = page.map((r) => r.b.id);
   if (ids.length === 0) return [];
   const [balances, fees, lines] = await Promise.all([
     billBalances(db, companyId, ids),
-    lateFeesAsOf(db, companyId, ids, asOf),
+    known ?? lateFeesAsOf(db, companyId, ids, asOf),
     db.select().from(billLines).where(and(eq(billLines.companyId, companyId), sql`${billLines.billId} = any(${sql.param(ids)}::uuid[])`)).orderBy(asc(billLines.seq)),
   ]);
   const linesOf = new Map<string, Line[]>();
-  for (const l of lines) linesOf.set(l.billId, [...(linesOf.get(l.billId) ?? []), l]);
+  for (const l of lines) {
+    const list = linesOf.get(l.billId);
+    if (list) list.push(l); else linesOf.set(l.billId, [l]);
+  }
   return page.map(({ b, feeItemName, targetCode }) => {
     const balance = balanceView(balances.get(b.id) ?? emptyBalance(b.id, b.principalFen), fees.get(b.id));
     return {
@@ -104,9 +107,9 @@ export async function getBillDetail(db: Executor, actor: Actor, id: string) {
   const [found] = await withNames(db).where(and(eq(bills.companyId, companyId), eq(bills.id, id)));
   if (!found || !canSeeProject(actor, found.b.projectId)) throw notFound('账单');
   const day = today();
-  const [[row], fees, entries, billWaivers] = await Promise.all([
-    rowsOf(db, companyId, [found], day),
-    lateFeesAsOf(db, companyId, [id], day),
+  const fees = await lateFeesAsOf(db, companyId, [id], day);
+  const [[row], entries, billWaivers] = await Promise.all([
+    rowsOf(db, companyId, [found], day, fees),
     db.select().from(ledgerEntries).where(and(eq(ledgerEntries.companyId, companyId), eq(ledgerEntries.billId, id)))
       .orderBy(asc(ledgerEntries.entryDate), asc(ledgerEntries.createdAt), asc(ledgerEntries.id)),
     waiverViews(db, companyId, eq(waivers.billId, id), 100, 0),
