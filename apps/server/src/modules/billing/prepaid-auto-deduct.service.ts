@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { AppDb } from '../../db/client.ts';
 import { systemActor, type Actor } from '../../lib/actor.ts';
 import { AppError } from '../../lib/errors.ts';
-import { deductPrepaid } from './prepaid-deduct.service.ts';
+import { deductRooms } from './prepaid-deduct.service.ts';
 import { getProjectBillingSettings } from './project-settings.service.ts';
 
 /** rooms per transaction: short enough for PGlite's one connection to interleave requests */
@@ -21,7 +21,7 @@ export interface AutoDeductResult {
   roomsDeducted: number;
   billsPaid: number;
   deductedFen: number;
-  /** rooms refused (e.g. asOf in a closed month); their chunk's other rooms still commit */
+  /** rooms of chunks refused as a whole (e.g. asOf in a closed month); other chunks still commit */
   roomsFailed: number;
   firstError: string | null;
 }
@@ -31,8 +31,9 @@ const rowsOf = (res: any) => res.rows as any[];
 /**
  * 自动抵扣: for one project whose `project_billing_settings.auto_deduct_prepaid` is on, deducts due
  * bills (due ≤ asOf) from prepaid for every room that has a positive prepaid balance and an
- * outstanding due bill. Candidates are picked set-based in room-id order, a chunk of rooms per
- * transaction, each room inside a savepoint so one refused room does not undo its neighbours.
+ * outstanding due bill. Candidates are picked set-based in room-id keyset order; each chunk is one
+ * transaction of `deductRooms` (a constant number of statements per chunk, so PGlite's one
+ * connection is free again within milliseconds). A refused chunk is counted and the next one runs.
  * Called daily by the `prepaid-auto-deduct` job and by the bill-run engine after a run finishes;
  * opens its own transactions (pass the database, not a transaction).
  */
@@ -62,18 +63,14 @@ export async function autoDeductProject(
     if (ids.length === 0) break;
     out.candidates += ids.length;
     cursor = ids[ids.length - 1]!;
-    await db.transaction(async (tx) => {
-      for (const roomId of ids) {
-        try {
-          const r = await tx.transaction((sp) => deductPrepaid(sp, actor, { roomId, asOf }));
-          if (r.deductedFen > 0) { out.roomsDeducted++; out.billsPaid += r.billsPaid; out.deductedFen += r.deductedFen; }
-        } catch (e) {
-          if (!(e instanceof AppError)) throw e;
-          out.roomsFailed++;
-          out.firstError ??= e.message;
-        }
-      }
-    });
+    try {
+      const results = await db.transaction((tx) => deductRooms(tx, actor, { projectId, roomIds: ids, asOf }));
+      for (const r of results.values()) { out.roomsDeducted++; out.billsPaid += r.billsPaid; out.deductedFen += r.deductedFen; }
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      out.roomsFailed += ids.length;
+      out.firstError ??= e.message;
+    }
     if (ids.length < size) break;
   }
   return out;

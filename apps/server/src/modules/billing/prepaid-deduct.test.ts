@@ -173,7 +173,7 @@ describe('automatic deduction over a project', () => {
     expect(await k.invariantBreaks(ours.companyId)).toEqual([]);
   });
 
-  it('counts a refused room (closed month) and keeps going', async () => {
+  it('counts the rooms of a refused chunk (closed month), writing nothing for them', async () => {
     const [, c1, c2] = roomsC as [string, string, string];
     await billC(c1, water, '2026-03', '2026-03-05', 1_000);
     await billC(c2, water, '2026-04', '2026-04-05', 1_000);
@@ -182,6 +182,31 @@ describe('automatic deduction over a project', () => {
     expect(r).toMatchObject({ candidates: 2, roomsDeducted: 0, roomsFailed: 2 });
     expect(r.firstError).toContain('关账');
     expect(await k.balances(c1)).toEqual({ 'prepaid:general': 2_000 });
+  });
+});
+
+describe('automatic deduction at size', () => {
+  it('works 250 rooms in chunks of the default size (set-based candidates), exactly once', { timeout: 120_000 }, async () => {
+    const [d] = await t.ctx.database.db.insert(projects).values({ companyId: ours.companyId, code: 'D', name: '项目D' }).returning();
+    const g = await k.as(hq)('POST', `/api/projects/${d!.id}/buildings/generate`, { code: '8', name: '8号楼', units: 1, floors: 25, roomsPerFloor: 10, areas: Array.from({ length: 10 }, () => ({ buildingArea: '90' })) });
+    expect(g.statusCode).toBe(200);
+    const c = ours.companyId;
+    // a due bill of 1,500 分 and a general prepaid balance of 1,000 分 per room, as their entries
+    await k.exec(sql`insert into bills (id, company_id, project_id, room_id, fee_item_id, kind, period_from, period_to, due_date, principal_fen)
+      select uuid_v7(), ${c}, ${d!.id}, r.id, ${fee}, 'periodic', '2026-02-01', '2026-02-28', '2026-02-15', 1500 from rooms r where r.company_id = ${c} and r.project_id = ${d!.id}`);
+    await k.exec(sql`insert into ledger_entries (id, company_id, project_id, room_id, fee_item_id, bill_id, kind, account, amount_fen, entry_date)
+      select uuid_v7(), ${c}, ${d!.id}, b.room_id, b.fee_item_id, b.id, 'charge', 'receivable', 1500, '2026-02-01' from bills b where b.company_id = ${c} and b.project_id = ${d!.id}`);
+    await k.exec(sql`insert into ledger_entries (id, company_id, project_id, room_id, kind, account, amount_fen, entry_date)
+      select uuid_v7(), ${c}, ${d!.id}, r.id, 'prepay_deposit', 'prepaid', 1000, '2026-02-01' from rooms r where r.company_id = ${c} and r.project_id = ${d!.id}`);
+    await k.exec(sql`insert into account_balances (id, company_id, project_id, room_id, account, balance_fen)
+      select uuid_v7(), ${c}, ${d!.id}, r.id, 'prepaid', 1000 from rooms r where r.company_id = ${c} and r.project_id = ${d!.id}`);
+    await k.exec(sql`insert into project_billing_settings (company_id, project_id, auto_deduct_prepaid) values (${c}, ${d!.id}, true)`);
+    const r = await autoDeductProject(t.ctx.database.db, null, { companyId: c, projectId: d!.id, asOf: '2026-03-01' });
+    expect(r).toMatchObject({ enabled: true, candidates: 250, roomsDeducted: 250, billsPaid: 250, deductedFen: 250_000, roomsFailed: 0 });
+    const [left] = await k.rows(sql`select sum(balance_fen)::bigint as fen from account_balances where project_id = ${d!.id}`);
+    expect(Number(left.fen)).toBe(0);
+    expect(await autoDeductProject(t.ctx.database.db, null, { companyId: c, projectId: d!.id, asOf: '2026-03-01' })).toMatchObject({ candidates: 0 });
+    expect(await k.invariantBreaks(c)).toEqual([]);
   });
 });
 
