@@ -106,14 +106,15 @@ const CHUNK = 1000;
 /**
  * Posts each bill's late fee up to `asOf`: (core total as of asOf, rounded once) − already posted,
  * when positive, as one `late_fee` entry dated asOf, so a bill's postings always add up to its
- * once-rounded total. Locks the bills (id order, so concurrent callers cannot deadlock or post the
- * same amount twice) in the caller's transaction. Returns the bills that got an entry.
+ * once-rounded total. Locks the bills in the caller's transaction (id order, so concurrent callers
+ * cannot deadlock or post the same amount twice; `NO KEY UPDATE`, so entries other transactions
+ * insert for these bills are not held up by a month-end close). Returns the bills that got an entry.
  */
 export async function postLateFees(tx: Tx, actor: Actor, billIds: string[], asOf: string): Promise<{ billId: string; postedFen: number }[]> {
   const companyId = requireCompany(actor);
   const ids = [...new Set(billIds)].sort();
   if (ids.length === 0) return [];
-  await tx.execute(sql`select id from bills where company_id = ${companyId} and id = any(${sql.param(ids)}::uuid[]) order by id for update`);
+  await tx.execute(sql`select id from bills where company_id = ${companyId} and id = any(${sql.param(ids)}::uuid[]) order by id for no key update`);
   const views = await lateFeesAsOf(tx, companyId, ids, asOf);
   const due = ids.map((id) => views.get(id)).filter((v): v is NonNullable<typeof v> => !!v && v.unpostedFen > 0);
   for (let i = 0; i < due.length; i += CHUNK) {
