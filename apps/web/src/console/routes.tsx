@@ -34,6 +34,7 @@ const Standards = lazy(() => import('./features/billing/pages/StandardsPage.tsx'
 const BillRuns = lazy(() => import('./features/billing/pages/BillRunsPage.tsx'));
 const Bills = lazy(() => import('./features/billing/pages/BillsPage.tsx'));
 const Waivers = lazy(() => import('./features/billing/pages/WaiversPage.tsx'));
+const BillingReports = lazy(() => import('./features/billing/pages/ReportsPage.tsx'));
 
 function page(Component: LazyExoticComponent<ComponentType>, permission?: string) {
   const body = (
@@ -71,6 +72,7 @@ export function createConsoleRouter() {
         { path: 'billing/runs', element: page(BillRuns, 'billing.read') },
         { path: 'billing/bills', element: page(Bills, 'billing.read') },
         { path: 'billing/waivers', element: page(Waivers, 'billing.waiver.approve') },
+        { path: 'billing/reports', element: page(BillingReports, 'billing.report.read') },
         { path: 'staff', element: page(StaffPage, 'org.user.read') },
         { path: 'roles', element: page(Roles, 'org.role.read') },
         { path: 'audit', element: page(Audit, 'audit.read') },

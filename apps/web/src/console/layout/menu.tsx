@@ -5,6 +5,7 @@ import {
   ProfileOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   BellOutlined,
   BuildOutlined,
   CarOutlined,
@@ -35,7 +36,7 @@ export type MenuKey =
   | 'dashboard' | 'inbox' | 'projects' | 'staff' | 'roles' | 'audit' | 'apikeys' | 'companies' | 'sandbox' | 'sessions'
   | 'templates' | 'deliveries' | 'broadcast'
   | 'estateStructure' | 'rooms' | 'persons' | 'parking' | 'facilities' | 'vehicles' | 'bindings'
-  | 'feeItems' | 'chargeStandards' | 'billRuns' | 'bills' | 'waivers';
+  | 'feeItems' | 'chargeStandards' | 'billRuns' | 'bills' | 'waivers' | 'billingReports';
 export type MenuGroupKey = 'estate' | 'billing' | 'notifications' | 'platform';
 
 export interface MenuEntry {
@@ -73,6 +74,7 @@ export const menuEntries: MenuEntry[] = [
   { key: 'billRuns', path: '/billing/runs', icon: <ScheduleOutlined />, permission: 'billing.read', group: 'billing' },
   { key: 'bills', path: '/billing/bills', icon: <SnippetsOutlined />, permission: 'billing.read', group: 'billing' },
   { key: 'waivers', path: '/billing/waivers', icon: <CheckSquareOutlined />, permission: 'billing.waiver.approve', group: 'billing' },
+  { key: 'billingReports', path: '/billing/reports', icon: <BarChartOutlined />, permission: 'billing.report.read', group: 'billing' },
   { key: 'staff', path: '/staff', icon: <TeamOutlined />, permission: 'org.user.read' },
   { key: 'roles', path: '/roles', icon: <SafetyCertificateOutlined />, permission: 'org.role.read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },

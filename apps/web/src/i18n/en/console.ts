@@ -43,6 +43,7 @@ export const consoleText: ConsoleCatalogue = {
     billRuns: 'Bill runs',
     bills: 'Bills',
     waivers: 'Waiver approval',
+    billingReports: 'Billing reports',
   },
   dashboard: {
     welcome: 'Welcome, {{name}}',

@@ -3,8 +3,9 @@ import { commonText } from './common.ts';
 import { consoleText } from './console.ts';
 import { estateText } from './estate.ts';
 import { billingText } from './billing.ts';
+import { billingReportsText } from './billingReports.ts';
 import { notificationsText } from './notifications.ts';
 import { myHomeText } from './myHome.ts';
 
 /** English catalogue: the same keys as zh-CN (checked part by part and as a whole). */
-export const en: Catalogue = { ...commonText, ...consoleText, ...notificationsText, ...myHomeText, ...estateText, ...billingText };
+export const en: Catalogue = { ...commonText, ...consoleText, ...notificationsText, ...myHomeText, ...estateText, ...billingText, ...billingReportsText };

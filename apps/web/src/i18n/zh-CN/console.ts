@@ -44,6 +44,7 @@ export const consoleText = {
     billRuns: '账单批次',
     bills: '账单',
     waivers: '减免审批',
+    billingReports: '收费报表',
   },
   dashboard: {
     welcome: '欢迎，{{name}}',

@@ -2,6 +2,7 @@ import { commonText } from './common.ts';
 import { consoleText } from './console.ts';
 import { estateText } from './estate.ts';
 import { billingText } from './billing.ts';
+import { billingReportsText } from './billingReports.ts';
 import { notificationsText } from './notifications.ts';
 import { myHomeText } from './myHome.ts';
 import type { DeepStrings } from './types.ts';
@@ -10,7 +11,7 @@ import type { DeepStrings } from './types.ts';
  * zh-CN catalogue (the default language), merged from namespaced parts; keys are namespaced by
  * their first segment (`common.save`, `inbox.readAll` …). Each part stays a small file.
  */
-export const zhCN = { ...commonText, ...consoleText, ...notificationsText, ...myHomeText, ...estateText, ...billingText };
+export const zhCN = { ...commonText, ...consoleText, ...notificationsText, ...myHomeText, ...estateText, ...billingText, ...billingReportsText };
 
 /** Every other language must provide the same keys. */
 export type Catalogue = DeepStrings<typeof zhCN>;

@@ -1,0 +1,60 @@
+import type { DeepStrings } from './types.ts';
+
+/** zh-CN catalogue, billing part: 收费报表 (收缴率, 欠费账龄, 收入) and their exports. */
+export const billingReportsText = {
+  billingReports: {
+    title: '收费报表',
+    tab: { collection: '收缴率', ageing: '欠费账龄', income: '收入' },
+    project: '项目',
+    allProjects: '全部项目',
+    period: '期间',
+    from: '开始月份',
+    to: '结束月份',
+    asOf: '截至日期',
+    groupBy: '分组',
+    group: { month: '按月份', project: '按项目', building: '按楼栋', feeItem: '按收费项目' },
+    groupColumn: { month: '月份', project: '项目', building: '楼栋', feeItem: '收费项目' },
+    exportXlsx: '导出 Excel',
+    exportPdf: '导出 PDF',
+    total: '合计',
+    unitYuan: '元',
+    unitPercent: '%',
+    collection: {
+      current: '本期',
+      withArrears: '含欠费',
+      billed: '应收',
+      waived: '减免',
+      collected: '实收',
+      rate: '收缴率',
+      opening: '期初欠费',
+      newBilled: '新增应收',
+      currentRate: '本期收缴率',
+      arrearsRate: '含欠费收缴率',
+      hint: '本期收缴率：本期账单截至日期前的实收本金 ÷（本期应收 − 减免）。含欠费收缴率：期间内对已到期账单的实收本金 ÷（期初欠费 + 新增应收 − 减免）。',
+    },
+    ageing: {
+      bucket: { d0_30: '0–30 天', d31_90: '31–90 天', d91_180: '91–180 天', d181_365: '181–365 天', d365_plus: '365 天以上' },
+      totalOwed: '欠费合计',
+      bills: '账单数',
+      details: '明细',
+      roomsTitle: '欠费明细：{{name}}',
+      code: '房号 / 车位',
+      building: '楼栋',
+      oldestDue: '最早到期日',
+      hint: '欠费 = 截至日期已逾期账单的应收余额（本金 + 已计提滞纳金），按逾期天数分段。',
+    },
+    income: {
+      category: '类别',
+      operating: '经营收入',
+      commonIncome: '公共收益',
+      feeItem: '收费项目',
+      month: '月份',
+      billed: '应收（权责）',
+      collected: '实收',
+      subtotal: '{{name}}小计',
+      hint: '应收 = 计费 + 滞纳金 − 减免（按记账日期）；实收 = 缴费 + 预存抵扣。公共收益单列。',
+    },
+  },
+};
+
+export type BillingReportsCatalogue = DeepStrings<typeof billingReportsText>;
