@@ -35,6 +35,7 @@ const BillRuns = lazy(() => import('./features/billing/pages/BillRunsPage.tsx'))
 const Bills = lazy(() => import('./features/billing/pages/BillsPage.tsx'));
 const Waivers = lazy(() => import('./features/billing/pages/WaiversPage.tsx'));
 const BillingReports = lazy(() => import('./features/billing/pages/ReportsPage.tsx'));
+const OpeningImport = lazy(() => import('./features/billing/pages/OpeningImportPage.tsx'));
 
 function page(Component: LazyExoticComponent<ComponentType>, permission?: string) {
   const body = (
@@ -73,6 +74,7 @@ export function createConsoleRouter() {
         { path: 'billing/bills', element: page(Bills, 'billing.read') },
         { path: 'billing/waivers', element: page(Waivers, 'billing.waiver.approve') },
         { path: 'billing/reports', element: page(BillingReports, 'billing.report.read') },
+        { path: 'billing/opening', element: page(OpeningImport, 'billing.opening.import') },
         { path: 'staff', element: page(StaffPage, 'org.user.read') },
         { path: 'roles', element: page(Roles, 'org.role.read') },
         { path: 'audit', element: page(Audit, 'audit.read') },

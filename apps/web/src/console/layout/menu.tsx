@@ -17,6 +17,7 @@ import {
   FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
+  ImportOutlined,
   InboxOutlined,
   KeyOutlined,
   LinkOutlined,
@@ -36,7 +37,7 @@ export type MenuKey =
   | 'dashboard' | 'inbox' | 'projects' | 'staff' | 'roles' | 'audit' | 'apikeys' | 'companies' | 'sandbox' | 'sessions'
   | 'templates' | 'deliveries' | 'broadcast'
   | 'estateStructure' | 'rooms' | 'persons' | 'parking' | 'facilities' | 'vehicles' | 'bindings'
-  | 'feeItems' | 'chargeStandards' | 'billRuns' | 'bills' | 'waivers' | 'billingReports';
+  | 'feeItems' | 'chargeStandards' | 'billRuns' | 'bills' | 'waivers' | 'billingReports' | 'openingImport';
 export type MenuGroupKey = 'estate' | 'billing' | 'notifications' | 'platform';
 
 export interface MenuEntry {
@@ -75,6 +76,7 @@ export const menuEntries: MenuEntry[] = [
   { key: 'bills', path: '/billing/bills', icon: <SnippetsOutlined />, permission: 'billing.read', group: 'billing' },
   { key: 'waivers', path: '/billing/waivers', icon: <CheckSquareOutlined />, permission: 'billing.waiver.approve', group: 'billing' },
   { key: 'billingReports', path: '/billing/reports', icon: <BarChartOutlined />, permission: 'billing.report.read', group: 'billing' },
+  { key: 'openingImport', path: '/billing/opening', icon: <ImportOutlined />, permission: 'billing.opening.import', group: 'billing' },
   { key: 'staff', path: '/staff', icon: <TeamOutlined />, permission: 'org.user.read' },
   { key: 'roles', path: '/roles', icon: <SafetyCertificateOutlined />, permission: 'org.role.read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },

@@ -40,6 +40,7 @@ export const consoleText: ConsoleCatalogue = {
     billing: 'Billing',
     feeItems: 'Fee items',
     chargeStandards: 'Charge standards',
+    openingImport: 'Opening balances',
     billRuns: 'Bill runs',
     bills: 'Bills',
     waivers: 'Waiver approval',

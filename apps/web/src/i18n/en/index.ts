@@ -4,8 +4,9 @@ import { consoleText } from './console.ts';
 import { estateText } from './estate.ts';
 import { billingText } from './billing.ts';
 import { billingReportsText } from './billingReports.ts';
+import { billingOpeningText } from './billingOpening.ts';
 import { notificationsText } from './notifications.ts';
 import { myHomeText } from './myHome.ts';
 
 /** English catalogue: the same keys as zh-CN (checked part by part and as a whole). */
-export const en: Catalogue = { ...commonText, ...consoleText, ...notificationsText, ...myHomeText, ...estateText, ...billingText, ...billingReportsText };
+export const en: Catalogue = { ...commonText, ...consoleText, ...notificationsText, ...myHomeText, ...estateText, ...billingText, ...billingReportsText, ...billingOpeningText };

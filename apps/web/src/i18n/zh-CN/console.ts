@@ -41,6 +41,7 @@ export const consoleText = {
     billing: '收费管理',
     feeItems: '收费项目',
     chargeStandards: '收费标准',
+    openingImport: '期初导入',
     billRuns: '账单批次',
     bills: '账单',
     waivers: '减免审批',

@@ -3,6 +3,7 @@ import { consoleText } from './console.ts';
 import { estateText } from './estate.ts';
 import { billingText } from './billing.ts';
 import { billingReportsText } from './billingReports.ts';
+import { billingOpeningText } from './billingOpening.ts';
 import { notificationsText } from './notifications.ts';
 import { myHomeText } from './myHome.ts';
 import type { DeepStrings } from './types.ts';
@@ -11,7 +12,7 @@ import type { DeepStrings } from './types.ts';
  * zh-CN catalogue (the default language), merged from namespaced parts; keys are namespaced by
  * their first segment (`common.save`, `inbox.readAll` …). Each part stays a small file.
  */
-export const zhCN = { ...commonText, ...consoleText, ...notificationsText, ...myHomeText, ...estateText, ...billingText, ...billingReportsText };
+export const zhCN = { ...commonText, ...consoleText, ...notificationsText, ...myHomeText, ...estateText, ...billingText, ...billingReportsText, ...billingOpeningText };
 
 /** Every other language must provide the same keys. */
 export type Catalogue = DeepStrings<typeof zhCN>;

@@ -4,11 +4,11 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../../shared/errors.ts';
 import { useDownload } from '../../../../shared/useDownload.ts';
-import { isFinished, REPORT_QUERY, reportPath, useImportProgress, type EstateImport } from '../api-excel.ts';
+import { ESTATE_IMPORTS_BASE, isFinished, REPORT_QUERY, reportPath, useImportProgress, type AnyImport, type ImportSource } from '../api-excel.ts';
 import { ImportStatusTag, ImportSummary } from './ImportLabels.tsx';
 
 /** 下载错误报告: the uploaded sheet again with a 错误说明 column and the bad rows shaded. */
-export function ReportButton({ imp, link }: { imp: EstateImport; link?: boolean }) {
+export function ReportButton({ imp, link }: { imp: AnyImport; link?: boolean }) {
   const { t } = useTranslation();
   const { download, busy } = useDownload();
   if (!imp.reportFileId) return null;
@@ -27,10 +27,19 @@ export function ReportButton({ imp, link }: { imp: EstateImport; link?: boolean 
   );
 }
 
+interface ResultProps {
+  id: string;
+  extra: ReactNode;
+  /** another module's import routes (the estate ones by default) */
+  source?: Pick<ImportSource, 'base' | 'invalidate'>;
+  /** what the import wrote, in that module's words (the estate counts by default) */
+  summary?: (imp: AnyImport) => ReactNode;
+}
+
 /** An import while it runs (a progress bar fed by polling) and, once finished, its result. */
-export function ImportResult({ id, extra }: { id: string; extra: ReactNode }) {
+export function ImportResult({ id, extra, source, summary }: ResultProps) {
   const { t } = useTranslation();
-  const progress = useImportProgress(id);
+  const progress = useImportProgress(id, source?.base ?? ESTATE_IMPORTS_BASE, source?.invalidate);
   const imp = progress.data;
   if (!imp) return progress.isError ? <Alert type="error" showIcon title={errorText(t, progress.error)} /> : <Spin />;
 
@@ -70,7 +79,7 @@ export function ImportResult({ id, extra }: { id: string; extra: ReactNode }) {
           { key: 'total', label: t('excel.totalRows'), children: imp.totalRows },
           { key: 'ok', label: t('excel.importedRows'), children: <span data-testid="import-imported-rows">{imp.importedRows}</span> },
           { key: 'err', label: t('excel.errorRows'), children: <span data-testid="import-error-rows">{imp.errorRows}</span> },
-          { key: 'summary', label: t('excel.summary'), children: <ImportSummary summary={imp.summary} /> },
+          { key: 'summary', label: t('excel.summary'), children: summary ? summary(imp) : <ImportSummary summary={imp.summary} /> },
         ]}
       />
     </Result>

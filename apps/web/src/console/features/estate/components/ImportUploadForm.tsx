@@ -4,32 +4,38 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../../shared/errors.ts';
 import { useDownload } from '../../../../shared/useDownload.ts';
-import { IMPORT_MODES, templatePath, useStartImport, type EstateImport, type ImportKind, type ImportMode } from '../api-excel.ts';
+import { ESTATE_KEY } from '../api.ts';
+import { ESTATE_IMPORTS_BASE, IMPORT_MODES, templatePath, useStartImport, type AnyImport, type ImportKind, type ImportMode, type ImportSource } from '../api-excel.ts';
 import { useCurrentProject } from './ProjectRequired.tsx';
 
 const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-interface Props {
-  kind: ImportKind;
-  onStarted: (imp: EstateImport) => void;
+type Props = {
+  onStarted: (imp: AnyImport) => void;
+} & ({ kind: ImportKind; source?: undefined } | { kind?: undefined; source: ImportSource });
+
+/** an estate kind's routes and names */
+export function estateSource(kind: ImportKind, name: string): ImportSource {
+  return { key: kind, name, templatePath: templatePath(kind), base: ESTATE_IMPORTS_BASE, query: { kind }, invalidate: ESTATE_KEY };
 }
 
 /**
  * The first step of an import: which project, the template, the mode, then the file. The file is
  * checked by the server as it arrives (xlsx, headers, any rows); its refusal is shown here as sent.
  */
-export function ImportUploadForm({ kind, onStarted }: Props) {
+export function ImportUploadForm({ kind, source: given, onStarted }: Props) {
   const { t } = useTranslation();
   const current = useCurrentProject();
   const [projectId, setProjectId] = useState<string | undefined>(current.id || undefined);
   const [mode, setMode] = useState<ImportMode>('all_or_nothing');
-  const start = useStartImport();
+  const source = given ?? estateSource(kind, t(`excel.kind.${kind}`));
+  const start = useStartImport(source);
   const template = useDownload();
-  const kindName = t(`excel.kind.${kind}`);
+  const kindName = source.name;
 
   const upload = (file: File) => {
     if (!projectId) return;
-    start.mutate({ projectId, kind, mode, file }, { onSuccess: onStarted });
+    start.mutate({ projectId, mode, file }, { onSuccess: onStarted });
   };
 
   return (
@@ -57,8 +63,8 @@ export function ImportUploadForm({ kind, onStarted }: Props) {
       <Form.Item label={t('excel.templateLabel')} help={t('excel.templateHint')}>
         <Button
           icon={<DownloadOutlined />}
-          loading={template.busy === kind}
-          onClick={() => void template.download(kind, templatePath(kind), `${kindName}.xlsx`)}
+          loading={template.busy === source.key}
+          onClick={() => void template.download(source.key, source.templatePath, `${kindName}.xlsx`)}
           data-testid="import-template"
         >
           {t('excel.template', { kind: kindName })}
