@@ -32,6 +32,8 @@ import { billAccountRoutes } from './modules/billing/accounts.routes.ts';
 import { prepaidRoutes } from './modules/billing/prepaid.routes.ts';
 import { billingReportRoutes } from './modules/billing/reports.routes.ts';
 import { openingBalanceRoutes } from './modules/billing/opening.routes.ts';
+import { statementRoutes } from './modules/billing/statement.routes.ts';
+import { myBillsRoutes } from './modules/billing/my-bills.routes.ts';
 
 export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -39,7 +41,7 @@ export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.met
 const modules = [
   authRoutes, orgRoutes, auditRoutes, apiKeyRoutes, platformRoutes, eventRoutes, healthRoutes, inboxRoutes, notificationAdminRoutes,
   pushRoutes, filesRoutes, sandboxRoutes, estateRoutes, placesRoutes, residentsRoutes, bindingRoutes, estateExcelRoutes, myHomeRoutes, billingRoutes,
-  billRunRoutes, billAccountRoutes, prepaidRoutes, billingReportRoutes, openingBalanceRoutes,
+  billRunRoutes, billAccountRoutes, prepaidRoutes, billingReportRoutes, openingBalanceRoutes, statementRoutes, myBillsRoutes,
 ];
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: boolean } = {}): Promise<App> {

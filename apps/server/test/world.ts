@@ -181,6 +181,11 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
   '/api/billing/projects/:id/settings': { id: (w, t) => fixtures['/api/projects/:id']!.id(w, t) },
   '/api/billing/opening-imports/:id': { id: (w, t) => w.openingImports[t] },
   '/api/deliveries/:id/resend': { id: (w, t) => (t === 'own' ? null : t === 'otherProject' ? w.deliveries.otherProject : w.deliveries.otherCompany) },
+  '/api/rooms/:id/statement': { id: (w, t) => w.rooms[t].roomId },
+  '/api/rooms/:id/statement.pdf': { id: (w, t) => w.rooms[t].roomId },
+  '/api/me/bills/:id': { id: (w, t) => w.accounts[t].billId },
+  '/api/me/rooms/:id/statement': { id: (w, t) => w.rooms[t].roomId },
+  '/api/me/rooms/:id/statement.pdf': { id: (w, t) => w.rooms[t].roomId },
 };
 
 /**

@@ -12,9 +12,10 @@ import { ZBillRow, ZLateFeeExplanation } from './billing-accounts.ts';
 /** at most five years in one statement: a page a month stays a readable document */
 export const STATEMENT_MAX_DAYS = 1830;
 
-export const ZStatementQuery = z.object({ from: ZDay, to: ZDay }).strict()
-  .refine((v) => v.to >= v.from, { message: 'ends_before_start', path: ['to'] })
-  .refine((v) => (Date.parse(v.to) - Date.parse(v.from)) / 86_400_000 < STATEMENT_MAX_DAYS, { message: 'range_too_long', path: ['to'] });
+/** from defaults to 1 January of `to`'s year, to to today (Asia/Shanghai) */
+export const ZStatementQuery = z.object({ from: ZDay.optional(), to: ZDay.optional() }).strict()
+  .refine((v) => !v.from || !v.to || v.to >= v.from, { message: 'ends_before_start', path: ['to'] })
+  .refine((v) => !v.from || !v.to || (Date.parse(v.to) - Date.parse(v.from)) / 86_400_000 < STATEMENT_MAX_DAYS, { message: 'range_too_long', path: ['to'] });
 
 export const ZStatementEntry = z.object({
   id: ZId, entryDate: z.string(), kind: z.enum(ledgerKindValues), component: z.enum(ledgerComponentValues), amountFen: z.number().int(),
