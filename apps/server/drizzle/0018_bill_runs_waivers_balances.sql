@@ -125,9 +125,4 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;--> statement-breakpoint
 CREATE TRIGGER "ledger_entries_period_open" BEFORE INSERT ON "ledger_entries"
-  FOR EACH ROW EXECUTE FUNCTION ledger_entries_open_period();--> statement-breakpoint
--- Time-ordered UUIDs (version 7, RFC 9562) for rows written set-based in SQL, like the application's uuidv7().
-CREATE OR REPLACE FUNCTION wuye_uuidv7() RETURNS uuid AS $$
-  SELECT encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
-    PLACING substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid;
-$$ LANGUAGE sql VOLATILE;
+  FOR EACH ROW EXECUTE FUNCTION ledger_entries_open_period();

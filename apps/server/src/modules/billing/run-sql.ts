@@ -143,7 +143,7 @@ export function chunkWriteSql(phase: TargetPhase, w: ChunkWrite, afterId: string
   return sql`with ${segmentsSql(phase, w, afterId, limit)},
     ins as (
       insert into bills (id, company_id, project_id, ${col}, fee_item_id, run_id, kind, period_from, period_to, due_date, principal_fen, created_by)
-      select wuye_uuidv7(), ${w.companyId}::uuid, ${w.projectId}::uuid, g.target_id, g.fee_item_id, ${w.runId}::uuid, 'periodic',
+      select uuid_v7(), ${w.companyId}::uuid, ${w.projectId}::uuid, g.target_id, g.fee_item_id, ${w.runId}::uuid, 'periodic',
              ${w.periodFrom}::date, ${w.periodTo}::date, ${w.dueDate}::date, g.principal_fen, ${w.createdBy}::uuid
       from grp g order by g.target_id, g.fee_item_id
       on conflict do nothing
@@ -151,7 +151,7 @@ export function chunkWriteSql(phase: TargetPhase, w: ChunkWrite, afterId: string
     ),
     lines as (
       insert into bill_lines (id, company_id, bill_id, seq, period_from, period_to, description, quantity, unit_price, amount_fen, payer, explanation)
-      select wuye_uuidv7(), ${w.companyId}::uuid, ins.id, row_number() over (partition by ins.id order by s.sf, s.standard_id)::int, s.sf, s.se,
+      select uuid_v7(), ${w.companyId}::uuid, ins.id, row_number() over (partition by ins.id order by s.sf, s.standard_id)::int, s.sf, s.se,
              s.standard_name,
              case when s.kind = 'fixed' then '1' else to_char(s.area / 100.0, 'FM999999990.00') end,
              s.unit_price, s.amount_fen, s.payer,
@@ -162,7 +162,7 @@ export function chunkWriteSql(phase: TargetPhase, w: ChunkWrite, afterId: string
     ),
     charges as (
       insert into ledger_entries (id, company_id, project_id, ${col}, fee_item_id, bill_id, kind, account, component, amount_fen, entry_date, created_by)
-      select wuye_uuidv7(), ${w.companyId}::uuid, ${w.projectId}::uuid, coalesce(ins.room_id, ins.parking_space_id), ins.fee_item_id, ins.id,
+      select uuid_v7(), ${w.companyId}::uuid, ${w.projectId}::uuid, coalesce(ins.room_id, ins.parking_space_id), ins.fee_item_id, ins.id,
              'charge', 'receivable', 'principal', ins.principal_fen, ${w.periodFrom}::date, ${w.createdBy}::uuid
       from ins
       returning 1
@@ -170,7 +170,7 @@ export function chunkWriteSql(phase: TargetPhase, w: ChunkWrite, afterId: string
     vac as (${vacancySql(w)}),
     discounts as (
       insert into ledger_entries (id, company_id, project_id, room_id, fee_item_id, bill_id, kind, account, component, amount_fen, entry_date, note, created_by)
-      select wuye_uuidv7(), ${w.companyId}::uuid, ${w.projectId}::uuid, vac.room_id, vac.fee_item_id, vac.bill_id, 'waiver', 'receivable', 'principal',
+      select uuid_v7(), ${w.companyId}::uuid, ${w.projectId}::uuid, vac.room_id, vac.fee_item_id, vac.bill_id, 'waiver', 'receivable', 'principal',
              -vac.discount_fen, ${w.periodFrom}::date, '空置优惠 ' || trim_scale(vac.vacancy_discount_bp / 100.0)::text || '%', ${w.createdBy}::uuid
       from vac where vac.discount_fen > 0
       returning amount_fen

@@ -194,7 +194,7 @@ async function voidUnpaidBills(tx: Executor, run: Run, today: string, reason: st
     ),
     rev as (
       insert into ledger_entries (id, company_id, project_id, room_id, parking_space_id, fee_item_id, bill_id, kind, account, component, amount_fen, reverses, entry_date, note, created_by)
-      select wuye_uuidv7(), e.company_id, e.project_id, e.room_id, e.parking_space_id, e.fee_item_id, e.bill_id, 'reversal', e.account, e.component,
+      select uuid_v7(), e.company_id, e.project_id, e.room_id, e.parking_space_id, e.fee_item_id, e.bill_id, 'reversal', e.account, e.component,
              -e.amount_fen, e.id, ${today}::date, ${`作废账单：${reason}`}, ${userId}::uuid
       from ledger_entries e join unpaid u on u.id = e.bill_id
       where e.company_id = ${run.companyId}::uuid and e.kind <> 'reversal'
