@@ -26,28 +26,40 @@ export interface RunScope {
   feeItemIds: string[];
 }
 
-/** The chunk's targets in id order after `afterId` (null = from the start); `limit` null = all of them. */
-function targetsSql(phase: TargetPhase, s: RunScope, afterId: string | null, limit: number | null): SQL {
+/** The next chunk's target ids in id order after `afterId` (null = from the start). */
+export function nextTargetsSql(phase: TargetPhase, s: Pick<RunScope, 'companyId' | 'projectId'>, afterId: string | null, limit: number): SQL {
   const after = afterId ? sql`and x.id > ${afterId}::uuid` : sql``;
-  const lim = limit === null ? sql`` : sql`limit ${limit}`;
+  const table = sql.raw(phase === 'room' ? 'rooms' : 'parking_spaces');
+  const active = phase === 'space' ? sql`and x.status = 'active'` : sql``;
+  return sql`select x.id from ${table} x where x.company_id = ${s.companyId}::uuid and x.project_id = ${s.projectId}::uuid ${active} ${after} order by x.id limit ${limit}`;
+}
+
+/**
+ * Which targets: a chunk's ids, or (ids null, the preview) every one of the project. Every table read
+ * per target is filtered by `= any(ids)` itself, so each is one index scan and the joins between the
+ * CTEs can be hash joins (the statements run with nested loops off: CTE row estimates are poor).
+ */
+const idsFilter = (col: SQL, ids: string[] | null) => (ids ? sql`and ${col} = any(${sql.param(ids)}::uuid[])` : sql``);
+
+function targetsSql(phase: TargetPhase, s: RunScope, ids: string[] | null): SQL {
   return phase === 'room'
     ? sql`select x.id, x.building_area, x.inside_area, coalesce(x.delivery_date, ${s.periodFrom}::date) as starts from rooms x
-        where x.company_id = ${s.companyId}::uuid and x.project_id = ${s.projectId}::uuid ${after} order by x.id ${lim}`
+        where x.company_id = ${s.companyId}::uuid and x.project_id = ${s.projectId}::uuid ${idsFilter(sql`x.id`, ids)}`
     : sql`select x.id, x.area as building_area, x.area as inside_area, ${s.periodFrom}::date as starts from parking_spaces x
-        where x.company_id = ${s.companyId}::uuid and x.project_id = ${s.projectId}::uuid and x.status = 'active' ${after} order by x.id ${lim}`;
+        where x.company_id = ${s.companyId}::uuid and x.project_id = ${s.projectId}::uuid and x.status = 'active' ${idsFilter(sql`x.id`, ids)}`;
 }
 
 /**
  * CTEs `t` (targets), `seg` (one row per bill line: target, fee item, dates, payer, rule, amount) and
  * `grp` (one row per bill). Shared by the preview (which only reads) and the chunk (which writes).
  */
-export function segmentsSql(phase: TargetPhase, s: RunScope, afterId: string | null, limit: number | null): SQL {
+export function segmentsSql(phase: TargetPhase, s: RunScope, ids: string[] | null): SQL {
   const targetCol = phase === 'room' ? sql.raw('ca.room_id') : sql.raw('ca.parking_space_id');
   // rooms: who pays a day = the rule of the item's payer category, else the room's '*' rule, else the item's default
   const payerBounds = phase === 'room'
     ? sql`union select p.id, b.d from pieces p
           join fee_items fi on fi.id = p.fee_item_id
-          join room_payers rp on rp.company_id = ${s.companyId}::uuid and rp.room_id = p.target_id and rp.fee_category in (fi.fee_category, '*')
+          join room_payers rp on rp.company_id = ${s.companyId}::uuid and rp.room_id = p.target_id and rp.fee_category in (fi.fee_category, '*') ${idsFilter(sql`rp.room_id`, ids)}
           cross join lateral (values (rp.valid_from), (rp.valid_to + 1)) b(d)
           where b.d > p.f and b.d <= p.e`
     : sql``;
@@ -60,7 +72,7 @@ export function segmentsSql(phase: TargetPhase, s: RunScope, afterId: string | n
         fi.default_payer)`
     : sql`null::text`;
   return sql`
-    t as materialized (${targetsSql(phase, s, afterId, limit)}),
+    t as materialized (${targetsSql(phase, s, ids)}),
     -- assignment × standard version, clipped to the period and to the target's start (a room's delivery)
     pieces as materialized (
       select row_number() over () as id, t.id as target_id, ca.fee_item_id, ca.standard_id, st.kind, st.name as standard_name,
@@ -68,7 +80,7 @@ export function segmentsSql(phase: TargetPhase, s: RunScope, afterId: string | n
              greatest(ca.valid_from, v.valid_from, ${s.periodFrom}::date, t.starts) as f,
              least(coalesce(ca.valid_to, ${s.periodTo}::date), coalesce(v.valid_to, ${s.periodTo}::date), ${s.periodTo}::date) as e
       from t
-      join charge_assignments ca on ca.company_id = ${s.companyId}::uuid and ${targetCol} = t.id
+      join charge_assignments ca on ca.company_id = ${s.companyId}::uuid and ${targetCol} = t.id ${idsFilter(targetCol, ids)}
         and ca.fee_item_id = any(${sql.param(s.feeItemIds)}::uuid[]) and ca.valid_from <= ${s.periodTo}::date and (ca.valid_to is null or ca.valid_to >= ${s.periodFrom}::date)
       join charge_standards st on st.id = ca.standard_id and st.kind in ('area', 'fixed')
       join charge_standard_versions v on v.company_id = ${s.companyId}::uuid and v.standard_id = ca.standard_id
@@ -116,6 +128,9 @@ export function segmentsSql(phase: TargetPhase, s: RunScope, afterId: string | n
     )`;
 }
 
+/** Set-based statements over CTEs plan well with hash joins; index lookups happen inside each CTE's own scan. */
+export const HASH_JOINS = sql`set local enable_nestloop = off`;
+
 export const targetColumn = (phase: TargetPhase) => sql.raw(phase === 'room' ? 'room_id' : 'parking_space_id');
 
 export interface ChunkWrite extends RunScope {
@@ -138,9 +153,9 @@ const vacancySql = (s: RunScope) => sql`
  * target's bill when a live one already covers any of these days), their lines, a charge entry each
  * and the vacancy discounts. Returns how many bills the chunk meant to write, wrote, and their sums.
  */
-export function chunkWriteSql(phase: TargetPhase, w: ChunkWrite, afterId: string | null, limit: number): SQL {
+export function chunkWriteSql(phase: TargetPhase, w: ChunkWrite, ids: string[]): SQL {
   const col = targetColumn(phase);
-  return sql`with ${segmentsSql(phase, w, afterId, limit)},
+  return sql`with ${segmentsSql(phase, w, ids)},
     ins as (
       insert into bills (id, company_id, project_id, ${col}, fee_item_id, run_id, kind, period_from, period_to, due_date, principal_fen, created_by)
       select uuid_v7(), ${w.companyId}::uuid, ${w.projectId}::uuid, g.target_id, g.fee_item_id, ${w.runId}::uuid, 'periodic',
@@ -178,8 +193,7 @@ export function chunkWriteSql(phase: TargetPhase, w: ChunkWrite, afterId: string
     select (select count(*) from grp)::int as planned, (select count(*) from ins)::int as created,
            (select coalesce(sum(principal_fen), 0) from ins)::bigint as total_fen,
            (select coalesce(-sum(amount_fen), 0) from discounts)::bigint as discount_fen,
-           (select count(*) from lines)::int as lines, (select count(*) from charges)::int as charges,
-           (select max(id::text) from t) as last_id, (select count(*) from t)::int as targets`;
+           (select count(*) from lines)::int as lines, (select count(*) from charges)::int as charges`;
 }
 
 /** The preview: the same segments for the whole project, summed per fee item, without writing. */
@@ -191,7 +205,7 @@ export function previewSql(phase: TargetPhase, s: RunScope): SQL {
             and (h.valid_to is null or h.valid_to >= ${s.periodTo}::date))
           then div(2 * g.principal_fen::numeric * fi.vacancy_discount_bp + 10000, 20000) else 0 end`
     : sql`0`;
-  return sql`with ${segmentsSql(phase, s, null, null)},
+  return sql`with ${segmentsSql(phase, s, null)},
     marked as (
       select g.*, ${vacancy} as discount_fen,
              exists (select 1 from bills b where b.company_id = ${s.companyId}::uuid and b.${col} = g.target_id and b.fee_item_id = g.fee_item_id

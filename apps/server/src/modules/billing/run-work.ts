@@ -3,14 +3,14 @@ import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/client.ts';
 import { systemActor } from '../../lib/actor.ts';
 import { record } from '../audit/audit.service.ts';
-import { chunkWriteSql, type TargetPhase } from './run-sql.ts';
+import { chunkWriteSql, HASH_JOINS, nextTargetsSql, type TargetPhase } from './run-sql.ts';
 import { billRuns } from './runs.table.ts';
 import { BILL_RUN_QUEUE } from './runs.service.ts';
 
 /** Targets per chunk transaction: PGlite serves one connection, so its chunks stay short (DESIGN.md). */
 export const chunkSizeFor = (db: Database) => (db.kind === 'pglite' ? 500 : 4000);
 
-interface ChunkResult { planned: number; created: number; total_fen: string | number; discount_fen: string | number; last_id: string | null; targets: number }
+interface ChunkResult { planned: number; created: number; total_fen: string | number; discount_fen: string | number }
 
 /**
  * Works a run to the end, one chunk per transaction. Each chunk locks the run row first and reads
@@ -33,16 +33,20 @@ export async function workRun(database: Database, runId: string, opts: { chunkSi
         return { status: 'done', more: false };
       }
       const phase = run.cursorPhase as TargetPhase;
-      const res = await tx.execute(chunkWriteSql(phase, {
-        companyId: run.companyId, projectId: run.projectId, periodFrom: run.periodFrom, periodTo: run.periodTo, feeItemIds: run.feeItemIds,
-        runId, dueDate: run.dueDate, createdBy: run.createdBy,
-      }, run.cursorId, limit));
-      const c = res.rows[0] as unknown as ChunkResult;
-      const phaseDone = c.targets < limit;
+      const ids = ((await tx.execute(nextTargetsSql(phase, run, run.cursorId, limit))).rows as { id: string }[]).map((r) => r.id);
+      let c: ChunkResult = { planned: 0, created: 0, total_fen: 0, discount_fen: 0 };
+      if (ids.length) {
+        await tx.execute(HASH_JOINS);
+        c = (await tx.execute(chunkWriteSql(phase, {
+          companyId: run.companyId, projectId: run.projectId, periodFrom: run.periodFrom, periodTo: run.periodTo, feeItemIds: run.feeItemIds,
+          runId, dueDate: run.dueDate, createdBy: run.createdBy,
+        }, ids))).rows[0] as unknown as ChunkResult;
+      }
+      const phaseDone = ids.length < limit;
       await tx.update(billRuns).set({
         status: 'running', startedAt: run.startedAt ?? new Date(), heartbeatAt: new Date(),
-        cursorPhase: phaseDone ? (phase === 'room' ? 'space' : 'finished') : phase, cursorId: phaseDone ? null : c.last_id,
-        targetsDone: sql`${billRuns.targetsDone} + ${c.targets}`, billsCreated: sql`${billRuns.billsCreated} + ${c.created}`,
+        cursorPhase: phaseDone ? (phase === 'room' ? 'space' : 'finished') : phase, cursorId: phaseDone ? null : ids[ids.length - 1]!,
+        targetsDone: sql`${billRuns.targetsDone} + ${ids.length}`, billsCreated: sql`${billRuns.billsCreated} + ${c.created}`,
         billsSkipped: sql`${billRuns.billsSkipped} + ${c.planned - c.created}`, totalFen: sql`${billRuns.totalFen} + ${Number(c.total_fen)}`,
         discountFen: sql`${billRuns.discountFen} + ${Number(c.discount_fen)}`,
       }).where(eq(billRuns.id, runId));

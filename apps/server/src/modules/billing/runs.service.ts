@@ -13,7 +13,7 @@ import { parkingSpaces, rooms } from '../estate/estate.table.ts';
 import { checkProject } from '../org/projects.service.ts';
 import { feeItems } from './billing.table.ts';
 import { ledgerPeriods } from './balances.table.ts';
-import { previewSql, type RunScope, type TargetPhase } from './run-sql.ts';
+import { HASH_JOINS, previewSql, type RunScope, type TargetPhase } from './run-sql.ts';
 import { billRuns, projectBillingSettings } from './runs.table.ts';
 
 type Run = typeof billRuns.$inferSelect;
@@ -90,8 +90,12 @@ interface PreviewRow { fee_item_id: string | null; bills: number; total_fen: str
 /** Counts and totals per fee item of what the run would write (rooms, then parking spaces), writing nothing. */
 export async function previewRun(db: Executor, actor: Actor, input: RunInput) {
   const { scope, items, dueDate } = await plan(db, actor, input);
-  const rows: PreviewRow[] = [];
-  for (const phase of ['room', 'space'] as TargetPhase[]) rows.push(...((await db.execute(previewSql(phase, scope))).rows as unknown as PreviewRow[]));
+  const rows: PreviewRow[] = await db.transaction(async (tx) => {
+    await tx.execute(HASH_JOINS);
+    const out: PreviewRow[] = [];
+    for (const phase of ['room', 'space'] as TargetPhase[]) out.push(...((await tx.execute(previewSql(phase, scope))).rows as unknown as PreviewRow[]));
+    return out;
+  });
   const perItem = items.map((it) => {
     const mine = rows.filter((r) => r.fee_item_id === it.id);
     return {
