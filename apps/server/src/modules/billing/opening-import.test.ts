@@ -206,6 +206,20 @@ describe('期初余额 import', () => {
     expect(open).toMatchObject({ status: 'done', importedRows: 1, summary: { bills: 1, arrearsFen: 100, prepaid: 0, prepaidFen: 0 } });
   });
 
+  it('two imports of the same prepaid balance racing each other add it once', async () => {
+    const file = await xlsxBook({ 预存: [prepaidHead, ['A-1-0104', null, '12.34', null]] });
+    const [a, b] = await Promise.all([upload(pm, file), upload(pm, file)]);
+    // whichever the worker has not started yet is also worked here, at the same time
+    await Promise.all([run(t.ctx, createStore(t.ctx), a.json().id), run(t.ctx, createStore(t.ctx), b.json().id)]);
+    const results = [await finished(pm, a.json().id), await finished(pm, b.json().id)];
+    expect(results.map((r) => r.status).sort()).toEqual(['done', 'failed']);
+    const loser = results.find((r) => r.status === 'failed');
+    // refused as a row (the other import's entry was seen while validating) or as a whole (seen again under the lock)
+    expect(loser.message).toMatch(/^1 行有错误，未导入任何数据|其他导入已写入相同房屋的期初预存，请重新导入$/);
+    expect(await num(sql`select sum(balance_fen) as n from account_balances where company_id = ${ours.companyId} and room_id = ${room.A4!}`)).toBe(1234);
+    expect(await num(sql`select count(*) as n from ledger_entries where company_id = ${ours.companyId} and room_id = ${room.A4!} and account = 'prepaid'`)).toBe(1);
+  });
+
   it('keeps imports in scope: another project is 404, the estate routes do not show them, only importers read the report', async () => {
     const list = (await t.app.inject({ method: 'GET', url: '/api/billing/opening-imports', headers: { cookie: pm } })).json();
     expect(list.items.length).toBeGreaterThan(0);
