@@ -1,4 +1,7 @@
 import { startH5App } from '../shared/h5/startH5App.tsx';
+import { MyBillDetailPage } from './bills/MyBillDetailPage.tsx';
+import { MyBillsPage } from './bills/MyBillsPage.tsx';
+import { MyStatementPage } from './bills/MyStatementPage.tsx';
 import { BindingRequestsPage } from './home/BindingRequestsPage.tsx';
 import { BindRoomPage } from './home/BindRoomPage.tsx';
 import { RoomDetailPage } from './home/RoomDetailPage.tsx';
@@ -18,6 +21,9 @@ startH5App({
     { path: 'rooms/:id', element: <RoomDetailPage /> },
     { path: 'bind', element: <BindRoomPage /> },
     { path: 'bindings', element: <BindingRequestsPage /> },
+    { path: 'bills', element: <MyBillsPage /> },
+    { path: 'bills/:id', element: <MyBillDetailPage /> },
+    { path: 'rooms/:id/statement', element: <MyStatementPage /> },
   ],
   publicRoutes: [{ path: '/register', element: <RegisterPage /> }],
 });

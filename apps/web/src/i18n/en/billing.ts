@@ -130,6 +130,7 @@ export const billingText: BillingCatalogue = {
       discount: 'Vacancy discount (CNY)',
       alreadyBilled: 'Already billed (skipped)',
       total: 'Total',
+      nothing: 'Nothing to bill (the period may have been run already, or no standards are assigned)',
       missingInsideArea: '{{n}} rooms bill by inside area but have none recorded: not billed',
       period: 'Period',
       progress: 'Progress',

@@ -130,6 +130,7 @@ export const billingText = {
       discount: '空置优惠（元）',
       alreadyBilled: '已出账（跳过）',
       total: '合计',
+      nothing: '没有可生成的账单（可能已生成过该账期，或尚未分配收费标准）',
       missingInsideArea: '{{n}} 个房间按套内面积计费但未登记套内面积，不会出账',
       period: '账期',
       progress: '进度',

@@ -93,12 +93,13 @@ export function BillRunWizard({ open, onClose }: { open: boolean; onClose: () =>
         </Form.Item>
       </Form>
       {step >= 1 && step < 2 && preview.data && <RunPreviewTable p={preview.data} />}
+      {step === 1 && preview.data?.bills === 0 && <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('billing.run.nothing')} data-testid="run-nothing" />}
       {step === 2 && start.data && <RunProgress id={start.data.id} />}
       {error && <Alert style={{ marginTop: 12 }} type="error" showIcon title={error} data-testid="run-error" />}
       <Space style={{ marginTop: 16 }}>
         {step < 2 && <Button loading={preview.isPending} onClick={runSubmit(runPreview)} data-testid="run-preview-btn">{t('billing.run.preview')}</Button>}
         {step === 1 && (
-          <Button type="primary" loading={start.isPending} disabled={!preview.data || preview.data.bills === 0} onClick={runSubmit(runStart)} data-testid="run-start">
+          <Button type="primary" loading={start.isPending} disabled={!preview.data} onClick={runSubmit(runStart)} data-testid="run-start">
             {t('billing.run.start')}
           </Button>
         )}
