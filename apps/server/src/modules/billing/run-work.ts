@@ -2,7 +2,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/client.ts';
 import { systemActor } from '../../lib/actor.ts';
+import { businessNow } from '../../lib/time.ts';
 import { record } from '../audit/audit.service.ts';
+import { autoDeductProject } from './prepaid-auto-deduct.service.ts';
 import { chunkWriteSql, HASH_JOINS, nextTargetsSql, type TargetPhase } from './run-sql.ts';
 import { billRuns } from './runs.table.ts';
 import { BILL_RUN_QUEUE } from './runs.service.ts';
@@ -30,7 +32,7 @@ export async function workRun(database: Database, runId: string, opts: { chunkSi
           .where(eq(billRuns.id, runId)).returning();
         await record(tx, systemActor(run.companyId, 'bill-run'), 'billing.run_finished', { type: 'bill_run', id: runId, projectId: run.projectId }, null,
           { billsCreated: done!.billsCreated, billsSkipped: done!.billsSkipped, totalFen: done!.totalFen, discountFen: done!.discountFen });
-        return { status: 'done', more: false };
+        return { status: 'done', more: false, finished: { companyId: run.companyId, projectId: run.projectId } };
       }
       const phase = run.cursorPhase as TargetPhase;
       const ids = ((await tx.execute(nextTargetsSql(phase, run, run.cursorId, limit))).rows as { id: string }[]).map((r) => r.id);
@@ -52,7 +54,14 @@ export async function workRun(database: Database, runId: string, opts: { chunkSi
       }).where(eq(billRuns.id, runId));
       return { status: 'running', more: true };
     });
-    if (!step.more) return step.status;
+    if (!step.more) {
+      // projects that pay from prepaid: the new bills that are already due are deducted now, not at night
+      if ('finished' in step && step.finished) {
+        await autoDeductProject(db, null, { ...step.finished, asOf: businessNow().format('YYYY-MM-DD') })
+          .catch((e) => console.error('[bill-run] automatic deduction after the run failed:', e instanceof Error ? e.message : e));
+      }
+      return step.status;
+    }
     await opts.onChunk?.();
   }
 }
