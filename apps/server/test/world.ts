@@ -1,3 +1,4 @@
+import { billRuns } from '../src/modules/billing/runs.table.ts';
 import { randomBytes } from 'node:crypto';
 import { apiKeys } from '../src/modules/integrations/apikeys.table.ts';
 import { hmac } from '../src/lib/tokens.ts';
@@ -28,7 +29,7 @@ export interface World {
   /** dead deliveries addressed to another project of ours and to the other company */
   deliveries: { otherProject: string; otherCompany: string };
   /** a live bill (with its charge entry) of each room and a waiver requested on it by the project's cashier */
-  accounts: Record<'own' | 'otherProject' | 'otherCompany', { billId: string; waiverId: string }>;
+  accounts: Record<'own' | 'otherProject' | 'otherCompany', { billId: string; waiverId: string; runId: string }>;
 }
 
 export async function createWorld(t: TestApp): Promise<World> {
@@ -97,7 +98,10 @@ export async function createWorld(t: TestApp): Promise<World> {
     }).returning();
     await db.insert(ledgerEntries).values({ companyId: tenant.companyId, projectId, roomId: room.roomId, feeItemId, billId: bill!.id, kind: 'charge', account: 'receivable', amountFen: 10_000, entryDate: '2026-01-01' });
     const [wv] = await db.insert(waivers).values({ companyId: tenant.companyId, projectId, billId: bill!.id, principalFen: 100, lateFeeFen: 0, reason: '矩阵减免', requestedBy: tenant.users.cashier!.userId }).returning();
-    return { billId: bill!.id, waiverId: wv!.id };
+    const [run] = await db.insert(billRuns).values({
+      companyId: tenant.companyId, projectId, periodKind: 'month', periodFrom: '2025-01-01', periodTo: '2025-01-31', dueDate: '2025-01-15', feeItemIds: [feeItemId], status: 'done',
+    }).returning();
+    return { billId: bill!.id, waiverId: wv!.id, runId: run!.id };
   };
   const accounts = {
     own: await mkAccount(ours, 'own', feeItem.ours), otherProject: await mkAccount(ours, 'otherProject', feeItem.ours), otherCompany: await mkAccount(theirs, 'otherCompany', feeItem.theirs),
@@ -175,6 +179,8 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
   '/api/rooms/:id/deposits': { id: (w, t) => w.rooms[t].roomId },
   '/api/rooms/:id/deposits/refund': { id: (w, t) => w.rooms[t].roomId },
   '/api/billing/bills/:id': { id: (w, t) => w.accounts[t].billId },
+  '/api/billing/runs/:id': { id: (w, t) => w.accounts[t].runId },
+  '/api/billing/runs/:id/cancel': { id: (w, t) => w.accounts[t].runId, body: () => ({ version: 1, reason: '矩阵作废' }) },
   '/api/billing/waivers/:id/approve': { id: (w, t) => w.accounts[t].waiverId },
   '/api/billing/waivers/:id/reject': { id: (w, t) => w.accounts[t].waiverId },
   '/api/billing/waivers/:id/withdraw': { id: (w, t) => w.accounts[t].waiverId },
@@ -248,6 +254,8 @@ export const bodies: Record<string, (w: World, target: Target) => unknown> = {
   'POST /api/rooms/:id/prepaid/deduct': () => ({}),
   'POST /api/rooms/:id/deposits': (w, t) => ({ feeItemId: t === 'otherCompany' ? w.billing.feeItem.theirs : w.billing.feeItem.ours, amountFen: 100 }),
   'POST /api/rooms/:id/deposits/refund': (w, t) => ({ feeItemId: t === 'otherCompany' ? w.billing.feeItem.theirs : w.billing.feeItem.ours, amountFen: 100, reason: '矩阵退押金' }),
+  'POST /api/billing/runs/preview': (w, t) => ({ projectId: projectOf(w, t), periodKind: 'month', periodFrom: '2031-01-01' }),
+  'POST /api/billing/runs': (w, t) => ({ projectId: projectOf(w, t), periodKind: 'month', periodFrom: '2031-01-01' }),
   'POST /api/billing/waivers': (w, t) => ({ billId: w.accounts[t].billId, principalFen: 1, lateFeeFen: 0, reason: '矩阵减免' }),
   'POST /api/billing/waivers/:id/approve': () => ({ version: 1 }),
   'POST /api/billing/waivers/:id/reject': () => ({ version: 1, note: '矩阵' }),
