@@ -59,7 +59,9 @@ export function MyBillDetailPage() {
       <Card title={t('billing.bill.lateFeeTitle')}>
         <div className="my-home-row-sub" data-testid="my-bill-late-fee">
           {!lf.applies ? t(`billing.bill.lateFeeNot.${lf.reason ?? 'no_rate'}`)
-            : lf.accrualStart
+            : lf.accrualStart && lf.days === 0
+              ? t('billing.bill.lateFeeFrom', { start: lf.accrualStart, asOf: lf.asOf })
+              : lf.accrualStart
               ? t('billing.bill.lateFeeCalc', { start: lf.accrualStart, asOf: lf.asOf, days: lf.days, pd: lf.principalDays, exact: lf.exact, accrued: yuan(lf.accruedFen) })
               : t('billing.bill.lateFeeNone', { asOf: lf.asOf })}
         </div>

@@ -20,7 +20,9 @@ function LateFeeText({ b }: { b: BillDetail }) {
     <span data-testid="bill-late-fee-text">
       {t('billing.bill.lateFeeRule', { ppm: lf.dailyRatePpm, grace: lf.graceDays, cap: lf.capBp === null ? t('billing.bill.noCap') : `${lf.capBp / 100}%` })}
       <br />
-      {lf.accrualStart
+      {lf.accrualStart && lf.days === 0
+        ? t('billing.bill.lateFeeFrom', { start: lf.accrualStart, asOf: lf.asOf })
+        : lf.accrualStart
         ? t('billing.bill.lateFeeCalc', { start: lf.accrualStart, asOf: lf.asOf, days: lf.days, pd: lf.principalDays, exact: lf.exact, accrued: yuan(lf.accruedFen) })
         : t('billing.bill.lateFeeNone', { asOf: lf.asOf })}
       {lf.capped && ` ${t('billing.bill.capped')}`}
