@@ -7,10 +7,11 @@ import { ZId, ZPageQuery } from './common.ts';
  * (rounded half up) so no float ever carries money.
  */
 
-const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+// years 1900–2999: PostgreSQL has no year 0, and nothing is billed outside them
+const MONTH_RE = /^(19|2\d)\d{2}-(0[1-9]|1[0-2])$/;
 /** a month as YYYY-MM */
 export const ZReportMonth = z.string().regex(MONTH_RE, 'invalid_month');
-const ZDate = z.iso.date();
+const ZDate = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'invalid_date');
 
 export const reportFormatValues = ['xlsx', 'pdf'] as const;
 export const ZReportFormat = z.object({ format: z.enum(reportFormatValues).default('xlsx') });

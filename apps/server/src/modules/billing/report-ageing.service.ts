@@ -1,9 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ageingBucketValues, type AgeingBucket, type AgeingReport, type AgeingRoom, type ZAgeingQuery, type ZAgeingRoomsQuery } from '@wuye/shared';
-import type { Executor } from '../../db/client.ts';
+import type { AppDb, Executor } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { byLabel, groupKey, inScope, labelsOf, n, reportScope, today, type ReportScope } from './reports.service.ts';
+import { byLabel, groupKey, inScope, labelsOf, n, reportScope, readReport, today, type ReportScope } from './reports.service.ts';
 
 type Buckets = Record<AgeingBucket, number>;
 const zero = (): Buckets => Object.fromEntries(ageingBucketValues.map((b) => [b, 0])) as Buckets;
@@ -31,7 +31,7 @@ function overdue(scope: ReportScope, asOf: string, cols: SQL, where: SQL = sql``
 }
 
 /** 欠费账龄 grouped by project, building or fee item. */
-export async function ageingReport(db: Executor, actor: Actor, q: z.output<typeof ZAgeingQuery>): Promise<AgeingReport> {
+async function ageingReportIn(db: Executor, actor: Actor, q: z.output<typeof ZAgeingQuery>): Promise<AgeingReport> {
   const scope = await reportScope(db, actor, q.projectId);
   const asOf = q.asOf ?? today();
   const res: any = await db.execute(sql`
@@ -60,7 +60,7 @@ export async function ageingReport(db: Executor, actor: Actor, q: z.output<typeo
 }
 
 /** The rooms (and parking spaces) behind an ageing figure, most owed first, paged. Codes only: no personal data. */
-export async function ageingRooms(db: Executor, actor: Actor, q: z.output<typeof ZAgeingRoomsQuery>) {
+async function ageingRoomsIn(db: Executor, actor: Actor, q: z.output<typeof ZAgeingRoomsQuery>) {
   const scope = await reportScope(db, actor, q.projectId);
   const asOf = q.asOf ?? today();
   const where = sql.join([
@@ -93,3 +93,7 @@ export async function ageingRooms(db: Executor, actor: Actor, q: z.output<typeof
   }
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
+
+export const ageingReport = (db: AppDb, actor: Actor, q: z.output<typeof ZAgeingQuery>) => readReport(db, (tx) => ageingReportIn(tx, actor, q));
+
+export const ageingRooms = (db: AppDb, actor: Actor, q: z.output<typeof ZAgeingRoomsQuery>) => readReport(db, (tx) => ageingRoomsIn(tx, actor, q));

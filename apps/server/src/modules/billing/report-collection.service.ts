@@ -1,11 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CollectionReport, ZCollectionQuery } from '@wuye/shared';
-import type { Executor } from '../../db/client.ts';
+import type { AppDb, Executor } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { badRequest } from '../../lib/errors.ts';
 import {
-  addMonths, byLabel, effectiveKind, groupKey, inScope, labelsOf, monthEnd, monthRange, monthStart, monthsOf, n, rateBp, reportScope, today, type GroupDim,
+  addMonths, byLabel, effectiveKind, groupKey, inScope, labelsOf, monthEnd, monthRange, monthStart, monthsOf, n, rateBp, reportScope, today, readReport, type GroupDim,
 } from './reports.service.ts';
 
 type Row = CollectionReport['rows'][number];
@@ -44,7 +44,7 @@ function arrearsOf(aggs: Agg[], wFrom: string, wTo: string, key?: string | null)
 }
 
 /** 收缴率 (two variants, docs/billing-plan.md "Reports") grouped by project, building, fee item or month. */
-export async function collectionReport(db: Executor, actor: Actor, q: z.output<typeof ZCollectionQuery>): Promise<CollectionReport> {
+async function collectionReportIn(db: Executor, actor: Actor, q: z.output<typeof ZCollectionQuery>): Promise<CollectionReport> {
   const scope = await reportScope(db, actor, q.projectId);
   const { from, to } = monthRange(q);
   const asOf = q.asOf ?? today();
@@ -79,15 +79,26 @@ export async function collectionReport(db: Executor, actor: Actor, q: z.output<t
 
   // 含欠费: principal entries up to the range's end on bills due by then, folded to month buckets
   // (everything before the range counts as one "before" month: it only ever makes an opening)
+  // The opening is summed per bill before anything is joined, and bills settled before the range
+  // (most of an old ledger) drop out there: only the entries inside the range meet the bills row by row.
   const before = addMonths(from, -1);
+  const entries = sql`e.company_id = ${c} ${inScope(scope, sql`e.project_id`)} and e.account = 'receivable' and e.component = 'principal' and e.bill_id is not null`;
   const aggRes: any = await db.execute(sql`
-    select k, greatest(to_char(due_date, 'YYYY-MM'), ${from}) as dm, greatest(to_char(entry_date, 'YYYY-MM'), ${before}) as em,
-           case when ek in ('payment', 'prepay_deduction') then 'c' when ek = 'waiver' then 'w' else 'b' end as cat, sum(amount_fen) as amount
+    with opening as (
+      select e.bill_id, sum(e.amount_fen) as amount from ledger_entries e
+       where ${entries} and e.entry_date < ${S}
+       group by e.bill_id having sum(e.amount_fen) <> 0)
+    select ${arrKey} as k, greatest(to_char(b.due_date, 'YYYY-MM'), ${from}) as dm, ${before} as em, 'b' as cat, sum(o.amount) as amount
+      from opening o join bills b on b.id = o.bill_id left join rooms r on r.id = b.room_id
+     where b.due_date <= ${E}
+     group by 1, 2
+    union all
+    select k, greatest(to_char(due_date, 'YYYY-MM'), ${from}), to_char(entry_date, 'YYYY-MM'),
+           case when ek in ('payment', 'prepay_deduction') then 'c' when ek = 'waiver' then 'w' else 'b' end, sum(amount_fen)
       from (select ${arrKey} as k, b.due_date, e.entry_date, e.amount_fen, ${ek} as ek
               from ledger_entries e join bills b on b.id = e.bill_id
               left join rooms r on r.id = b.room_id
-             where e.company_id = ${c} ${inScope(scope, sql`e.project_id`)} and e.account = 'receivable' and e.component = 'principal'
-               and e.bill_id is not null and e.entry_date <= ${E} and b.due_date <= ${E}) x
+             where ${entries} and e.entry_date between ${S} and ${E} and b.due_date <= ${E}) x
      group by 1, 2, 3, 4`);
   const aggs: Agg[] = aggRes.rows.map((r: any) => ({ key: r.k, dueMonth: r.dm, entryMonth: r.em, cat: r.cat, amount: n(r.amount) }));
 
@@ -102,3 +113,5 @@ export async function collectionReport(db: Executor, actor: Actor, q: z.output<t
   const sumCurrent = [...current.values()].reduce((s, x) => ({ billed: s.billed + x.billed, waived: s.waived + x.waived, collected: s.collected + x.collected }), zeroCurrent());
   return { from, to, asOf, groupBy: q.groupBy, rows, total: row(null, '合计', sumCurrent, arrearsOf(aggs, from, to)) };
 }
+
+export const collectionReport = (db: AppDb, actor: Actor, q: z.output<typeof ZCollectionQuery>) => readReport(db, (tx) => collectionReportIn(tx, actor, q));

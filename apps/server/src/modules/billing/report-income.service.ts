@@ -1,16 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { IncomeReport, ZIncomeQuery } from '@wuye/shared';
-import type { Executor } from '../../db/client.ts';
+import type { AppDb, Executor } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { effectiveKind, inScope, monthEnd, monthRange, monthStart, n, reportScope } from './reports.service.ts';
+import { effectiveKind, inScope, monthEnd, monthRange, monthStart, n, reportScope, readReport } from './reports.service.ts';
 
 /**
  * 收入 by fee item and month of the entry date: billed = charges + late fees − waivers (accrual;
  * 期初 opening balances were accrued in the legacy system and are left out), collected = payments +
  * prepaid deductions. 公共收益 items (fee_items.common_income) are totalled apart.
  */
-export async function incomeReport(db: Executor, actor: Actor, q: z.output<typeof ZIncomeQuery>): Promise<IncomeReport> {
+async function incomeReportIn(db: Executor, actor: Actor, q: z.output<typeof ZIncomeQuery>): Promise<IncomeReport> {
   const scope = await reportScope(db, actor, q.projectId);
   const { from, to } = monthRange(q);
   const res: any = await db.execute(sql`
@@ -33,3 +33,5 @@ export async function incomeReport(db: Executor, actor: Actor, q: z.output<typeo
     (s: { billedFen: number; collectedFen: number }, r: any) => ({ billedFen: s.billedFen + r.billedFen, collectedFen: s.collectedFen + r.collectedFen }), { billedFen: 0, collectedFen: 0 });
   return { from, to, rows, operating: sum((r) => !r.commonIncome), commonIncome: sum((r) => r.commonIncome), total: sum(() => true) };
 }
+
+export const incomeReport = (db: AppDb, actor: Actor, q: z.output<typeof ZIncomeQuery>) => readReport(db, (tx) => incomeReportIn(tx, actor, q));

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { roundHalfUp } from '@wuye/shared';
-import type { Executor } from '../../db/client.ts';
+import type { AppDb, Executor } from '../../db/client.ts';
 import { canSeeProject, listProjects, requireCompany, type Actor } from '../../lib/actor.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
 import { businessNow, dayjs } from '../../lib/time.ts';
@@ -37,6 +37,19 @@ export function inScope(s: ReportScope, column: SQL): SQL {
  */
 export const effectiveKind = (e: string) =>
   sql.raw(`(case when ${e}.kind = 'reversal' then (select o.kind from ledger_entries o where o.id = ${e}.reverses) else ${e}.kind end)`);
+
+/**
+ * A report's statements in one read-only REPEATABLE READ transaction (its figures come from one
+ * snapshot, so billed and collected agree) with JIT off: the reversal lookup makes the planner's
+ * cost estimates large enough to trigger JIT compilation, which costs seconds and saves nothing here.
+ */
+export function readReport<T>(db: AppDb, fn: (tx: Executor) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set transaction isolation level repeatable read, read only`);
+    await tx.execute(sql`set local jit = off`);
+    return fn(tx);
+  });
+}
 
 export const today = () => businessNow().format('YYYY-MM-DD');
 export const monthStart = (m: string) => `${m}-01`;

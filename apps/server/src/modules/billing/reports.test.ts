@@ -174,6 +174,8 @@ describe('收缴率', () => {
     };
     await bad('from=2026-13', 'from');
     await bad('from=2026-1', 'from');
+    await bad('from=0000-01', 'from');
+    await bad('asOf=0000-01-01', 'asOf');
     await bad('from=2026-03&to=2026-01', 'from');
     await bad('asOf=2026-02-30', 'asOf');
     await bad('groupBy=room', 'groupBy');
