@@ -5,7 +5,6 @@ import { requireCompany, type Actor } from '../../lib/actor.ts';
 import { businessNow } from '../../lib/time.ts';
 import { record } from '../audit/audit.service.ts';
 import { effectiveKind } from './bill-balances.ts';
-import { ledgerEntries } from './ledger.table.ts';
 
 /** A bill's late fee (滞纳金) as of a day: what the core accrues, what the ledger already holds. */
 export interface LateFeeView {
@@ -101,7 +100,7 @@ export async function lateFeesAsOf(db: Executor, companyId: string, billIds: rea
   return out;
 }
 
-const CHUNK = 1000;
+const CHUNK = 20_000;
 
 /**
  * Posts each bill's late fee up to `asOf`: (core total as of asOf, rounded once) − already posted,
@@ -117,11 +116,16 @@ export async function postLateFees(tx: Tx, actor: Actor, billIds: string[], asOf
   await tx.execute(sql`select id from bills where company_id = ${companyId} and id = any(${sql.param(ids)}::uuid[]) order by id for no key update`);
   const views = await lateFeesAsOf(tx, companyId, ids, asOf);
   const due = ids.map((id) => views.get(id)).filter((v): v is NonNullable<typeof v> => !!v && v.unpostedFen > 0);
+  // set-based from (bill, amount) arrays: a month-end close posts tens of thousands at once
   for (let i = 0; i < due.length; i += CHUNK) {
-    await tx.insert(ledgerEntries).values(due.slice(i, i + CHUNK).map((v) => ({
-      companyId, ...v.target, billId: v.billId, kind: 'late_fee' as const, account: 'receivable' as const, component: 'late_fee' as const,
-      amountFen: v.unpostedFen, entryDate: asOf, note: `滞纳金（计至 ${asOf}）`, createdBy: actor.userId,
-    })));
+    const part = due.slice(i, i + CHUNK);
+    await tx.execute(sql`
+      insert into ledger_entries (id, company_id, project_id, room_id, parking_space_id, fee_item_id, bill_id, kind, account, component, amount_fen, entry_date, note, created_by)
+      select uuid_v7(), b.company_id, b.project_id, b.room_id, b.parking_space_id, b.fee_item_id, b.id, 'late_fee', 'receivable', 'late_fee', x.fen, ${asOf}::date,
+        ${`滞纳金（计至 ${asOf}）`}, ${actor.userId}::uuid
+      from unnest(${sql.param(part.map((v) => v.billId))}::uuid[], ${sql.param(part.map((v) => v.unpostedFen))}::bigint[]) as x(bill_id, fen)
+      join bills b on b.company_id = ${companyId} and b.id = x.bill_id
+      order by x.bill_id`);
   }
   const byProject = new Map<string, typeof due>();
   for (const v of due) {
