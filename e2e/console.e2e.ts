@@ -10,6 +10,7 @@ const menuPermission: Record<string, string> = {
   estateStructure: 'estate.read', rooms: 'estate.read', persons: 'estate.read', parking: 'estate.read',
   facilities: 'estate.read', vehicles: 'estate.read', bindings: 'estate.binding.review',
   feeItems: 'billing.read', chargeStandards: 'billing.read',
+  billRuns: 'billing.read', bills: 'billing.read', waivers: 'billing.waiver.approve',
 };
 
 const roles = ['hq', 'hqfin', 'pm', 'cs', 'cashier', 'tech', 'guard', 'cleaner', 'admin'];
