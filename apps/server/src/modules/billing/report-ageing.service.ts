@@ -18,7 +18,7 @@ const BUCKET = sql.raw(`case when days <= 30 then 'd0_30' when days <= 90 then '
  */
 function overdue(scope: ReportScope, asOf: string, cols: SQL, where: SQL = sql``): SQL {
   return sql`
-    with o as (
+    with o as materialized (
       select e.bill_id, sum(e.amount_fen) as amount
         from ledger_entries e
        where e.company_id = ${scope.companyId} ${inScope(scope, sql`e.project_id`)} and e.account = 'receivable'

@@ -84,7 +84,7 @@ async function collectionReportIn(db: Executor, actor: Actor, q: z.output<typeof
   const before = addMonths(from, -1);
   const entries = sql`e.company_id = ${c} ${inScope(scope, sql`e.project_id`)} and e.account = 'receivable' and e.component = 'principal' and e.bill_id is not null`;
   const aggRes: any = await db.execute(sql`
-    with opening as (
+    with opening as materialized (
       select e.bill_id, sum(e.amount_fen) as amount from ledger_entries e
        where ${entries} and e.entry_date < ${S}
        group by e.bill_id having sum(e.amount_fen) <> 0)

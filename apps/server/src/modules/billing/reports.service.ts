@@ -42,11 +42,14 @@ export const effectiveKind = (e: string) =>
  * A report's statements in one read-only REPEATABLE READ transaction (its figures come from one
  * snapshot, so billed and collected agree) with JIT off: the reversal lookup makes the planner's
  * cost estimates large enough to trigger JIT compilation, which costs seconds and saves nothing here.
+ * The per-bill CTEs are MATERIALIZED: inlined, each parallel worker would compute the whole sum again.
  */
 export function readReport<T>(db: AppDb, fn: (tx: Executor) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set transaction isolation level repeatable read, read only`);
     await tx.execute(sql`set local jit = off`);
+    // the per-bill sums over a project's ledger (ageing, opening arrears) stay in memory
+    await tx.execute(sql`set local work_mem = '64MB'`);
     return fn(tx);
   });
 }
