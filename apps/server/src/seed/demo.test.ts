@@ -8,7 +8,7 @@ let t: TestApp;
 let sample: string[] = [];
 beforeAll(async () => {
   t = await startTestApp();
-  const seeded = await seedDemo(t.ctx.database.db, t.ctx.secrets);
+  const seeded = await seedDemo(t.ctx.database, t.ctx.secrets);
   sample = seeded ? seeded.sampleIdNumbers : [];
 }, 300_000);
 afterAll(async () => t?.close());
@@ -23,13 +23,22 @@ describe('demo data', () => {
     expect(c.persons).toBeGreaterThan(1200);
     expect(c.tenants).toBeGreaterThan(50);
     expect(c).toMatchObject({ parking: 300, vehicles: 200 });
-    expect(await seedDemo(t.ctx.database.db, t.ctx.secrets)).toBe(false); // seeded once
+    expect(await seedDemo(t.ctx.database, t.ctx.secrets)).toBe(false); // seeded once
     // every room carries its property fee; the homes also water, every parking space its fee
     const [b]: any = (await t.ctx.database.db.execute(sql`select
       (select count(*) from fee_items)::int as items,
       (select count(distinct room_id) from charge_assignments a join fee_items f on f.id = a.fee_item_id where f.code = 'WYF')::int as fee_rooms,
       (select count(*) from charge_assignments where parking_space_id is not null)::int as spaces`)).rows;
     expect(b).toEqual({ items: 6, fee_rooms: 1984, spaces: 300 });
+    // 阳光花园's October and November are billed (December is left for the wizard), three rooms in four prepaid and were deducted
+    const [r]: any = (await t.ctx.database.db.execute(sql`select
+      (select count(*) from bill_runs where status = 'done')::int as runs,
+      (select count(distinct period_from::text) from bills)::int as months,
+      (select count(*) from bills where period_from = '2026-12-01')::int as december,
+      (select count(*) from ledger_entries where kind = 'prepay_deduction' and account = 'receivable')::int as deducted,
+      (select count(*) from account_balances where balance_fen < 0)::int as negative`)).rows;
+    expect(r).toMatchObject({ runs: 2, months: 2, december: 0, negative: 0 });
+    expect(r.deducted).toBeGreaterThan(500);
   });
 
   it('keeps no ID number in plain text anywhere in the database', async () => {

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import type { Executor } from '../db/client.ts';
+import type { Database } from '../db/client.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { piiCipher } from '../lib/pii-crypto.ts';
 import type { Secrets } from '../lib/secrets.ts';
-import { seedDemoBilling } from './demo-billing.ts';
+import { seedDemoBilling, seedDemoBillRuns } from './demo-billing.ts';
 import { seedDemoEstate } from './demo-estate.ts';
 import { users } from '../modules/auth/auth.table.ts';
 import { createCompanyWithRoles } from '../modules/org/company.service.ts';
@@ -26,11 +26,13 @@ export const demoAccounts = [
   { username: 'resident', phone: '13900000001', name: '吴业主', role: 'resident', projects: [] },
 ] as const;
 
-export async function seedDemo(db: Executor, secrets: Secrets): Promise<{ sampleIdNumbers: string[] } | false> {
+export async function seedDemo(database: Database, secrets: Secrets): Promise<{ sampleIdNumbers: string[] } | false> {
+  const db = database.db;
   const [exists] = await db.select({ id: companies.id }).from(companies).where(eq(companies.code, 'DEMO'));
   if (exists) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   let sampleIdNumbers: string[] = [];
+  let billed = { companyId: '', projectId: '' };
   await db.transaction(async (tx) => {
     const company = await createCompanyWithRoles(tx, { code: 'DEMO', name: '示例物业服务集团' });
     const projectRows = await tx.insert(projects).values([
@@ -62,10 +64,12 @@ export async function seedDemo(db: Executor, secrets: Secrets): Promise<{ sample
       { userId: residentUserId, name: resident.name, phone: resident.phone });
     sampleIdNumbers = estate.sampleIdNumbers;
     await seedDemoBilling(tx, company.id, { home: projectId('YGHY'), office: projectId('JGSW') });
+    billed = { companyId: company.id, projectId: projectId('YGHY') };
     await tx.insert(residentRooms).values({
       companyId: company.id, projectId: projectId('YGHY'), membershipId: residentMembership, roomId: estate.homeRoomId, relation: 'owner', status: 'active',
     });
   });
+  await seedDemoBillRuns(database, billed.companyId, billed.projectId);
   return { sampleIdNumbers };
 }
 
