@@ -128,8 +128,12 @@ export function segmentsSql(phase: TargetPhase, s: RunScope, ids: string[] | nul
     )`;
 }
 
-/** Set-based statements over CTEs plan well with hash joins; index lookups happen inside each CTE's own scan. */
-export const HASH_JOINS = sql`set local enable_nestloop = off`;
+/**
+ * Set-based statements over CTEs plan well with hash joins; index lookups happen inside each CTE's
+ * own scan. JIT off too: the disabled-nested-loop cost pushes every plan past jit_above_cost, and
+ * compiling it takes seconds (PostgreSQL; PGlite has no JIT and ignores the setting).
+ */
+export const HASH_JOINS = sql`select set_config('enable_nestloop', 'off', true), set_config('jit', 'off', true)`;
 
 export const targetColumn = (phase: TargetPhase) => sql.raw(phase === 'room' ? 'room_id' : 'parking_space_id');
 
