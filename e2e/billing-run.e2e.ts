@@ -99,6 +99,13 @@ describe('bill run → bills → waiver → resident', () => {
     await hq.page.getByTestId('waiver-decide-submit').click();
     await hq.page.getByText('已批准减免').waitFor();
     await shot(hq.page, 'billing-waiver-approved');
+    // the month just billed is in the collection report (by month, this year), and the ageing report draws
+    await hq.page.goto(new URL('/billing/reports', hq.page.url()).toString());
+    await hq.page.getByTestId('collection-chart').locator('canvas').waitFor();
+    await hq.page.getByTestId('collection-table').locator('tr').filter({ hasText: month }).first().waitFor();
+    await shot(hq.page, 'billing-collection-after-run');
+    await hq.page.getByRole('tab', { name: '欠费账龄' }).click();
+    await hq.page.getByTestId('ageing-chart').locator('canvas').waitFor();
     expect(hq.errors).toEqual([]);
     await hq.context.close();
 

@@ -18,6 +18,8 @@ export const billingText: BillingCatalogue = {
       defaultPayer: 'Default payer',
       commonIncome: 'Common income',
       commonIncomeHelp: 'Advertising, rent of common areas …: accounted separately in reports',
+      vacancyDiscount: 'Vacancy discount',
+      vacancyDiscountHelp: 'Rooms vacant for the whole period get this much off (50 = half), posted as a waiver when bills are run',
       commonIncomeTag: 'Common income',
       lateFee: 'Late fee',
       lateFeeSummary: '{{ppm}} ppm a day, {{days}} days grace',

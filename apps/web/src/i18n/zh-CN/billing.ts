@@ -18,6 +18,8 @@ export const billingText = {
       defaultPayer: '默认付费人',
       commonIncome: '公共收益',
       commonIncomeHelp: '广告、公共区域租金等，报表中单独核算',
+      vacancyDiscount: '空置优惠',
+      vacancyDiscountHelp: '整个账期空置的房间按此比例减免（如 50 即五折），生成账单时记为减免',
       commonIncomeTag: '公共收益',
       lateFee: '滞纳金',
       lateFeeSummary: '每日 {{ppm}} ppm，宽限 {{days}} 天',

@@ -21,6 +21,8 @@ interface Values {
   dailyRatePpm?: number;
   graceDays?: number;
   capBp?: number | null;
+  /** 空置优惠 in whole percent (50 = half off); empty = none */
+  vacancyPercent?: number | null;
   status: FeeItem['status'];
 }
 
@@ -33,11 +35,12 @@ export function FeeItemDrawer({ open, item, onClose }: { open: boolean; item: Fe
   const save = useSaveFeeItem();
   const saved = useFieldSaveFeedback(form, onClose, { closeOnStale: true });
   const lateFeeOn = Form.useWatch('lateFeeOn', form);
+  const category = Form.useWatch('category', form);
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (item) form.setFieldsValue({ ...item, lateFeeOn: !!item.lateFee, ...(item.lateFee ?? {}) });
+    if (item) form.setFieldsValue({ ...item, lateFeeOn: !!item.lateFee, ...(item.lateFee ?? {}), vacancyPercent: item.vacancyDiscountBp == null ? null : item.vacancyDiscountBp / 100 });
   }, [open, item, form]);
 
   const submit = async () => {
@@ -45,6 +48,7 @@ export function FeeItemDrawer({ open, item, onClose }: { open: boolean; item: Fe
     const fields = {
       name: v.name.trim(), category: v.category, feeCategory: v.feeCategory, taxRateBp: v.taxRateBp, invoiceCategory: v.invoiceCategory.trim(),
       defaultPayer: v.defaultPayer, commonIncome: v.commonIncome, lateFee: lateFeeOf(v),
+      vacancyDiscountBp: v.category === 'periodic' && v.vacancyPercent ? v.vacancyPercent * 100 : null,
     };
     if (item) {
       const update: FeeItemUpdate = { version: item.version, ...fields, status: v.status };
@@ -96,6 +100,11 @@ export function FeeItemDrawer({ open, item, onClose }: { open: boolean; item: Fe
               <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </>
+        )}
+        {category === 'periodic' && (
+          <Form.Item name="vacancyPercent" label={t('billing.item.vacancyDiscount')} extra={t('billing.item.vacancyDiscountHelp')}>
+            <InputNumber min={1} max={100} precision={0} addonAfter="%" style={{ width: '100%' }} data-testid="fee-item-vacancy" />
+          </Form.Item>
         )}
         {item && (
           <Form.Item name="status" label={t('common.status')}>
