@@ -68,6 +68,8 @@ export async function generate(db: AppDb, rooms: number, month: string): Promise
     await db.execute(sql`insert into charge_assignments (id, company_id, project_id, standard_id, fee_item_id, room_id, valid_from)
       select uuid_v7(), ${company.id}, r.project_id, ${std.id}, ${item.id}, r.id, '2020-07-01' from rooms r where r.company_id = ${company.id}`);
   }
+  // a live database has statistics (autovacuum); a freshly generated one must be analysed to plan like one
+  await db.execute(sql`analyze`);
   return { companyId: company.id, runProject: p1!.id, bareProject: p2!.id, login: 'bench_hq', password };
 }
 
@@ -80,6 +82,7 @@ export async function generate(db: AppDb, rooms: number, month: string): Promise
 export async function bareInsert(db: AppDb, g: Generated, from: string, to: string) {
   const L = 377_580;
   await db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('jit', 'off', true)`);
     await tx.execute(sql`create temporary table bare_lines on commit drop as
       select r.id as room_id, ca.fee_item_id, st.name, st.kind, v.unit_price, v.amount, v.basis,
              greatest(v.valid_from, ${from}::date) as sf, least(coalesce(v.valid_to, ${to}::date), ${to}::date) as se,
@@ -89,12 +92,14 @@ export async function bareInsert(db: AppDb, g: Generated, from: string, to: stri
       join charge_standard_versions v on v.company_id = r.company_id and v.standard_id = st.id and v.valid_from <= ${to}::date and (v.valid_to is null or v.valid_to >= ${from}::date)
       where r.company_id = ${g.companyId} and r.project_id = ${g.bareProject}`);
     await tx.execute(sql`alter table bare_lines add column amount_fen bigint`);
+    await tx.execute(sql`analyze bare_lines`);
     await tx.execute(sql`update bare_lines set amount_fen = case when kind = 'fixed'
         then div(2 * amount::numeric * (se - sf + 1) * (${L} / extract(day from (date_trunc('month', sf) + interval '1 month - 1 day'))::int) + ${L}, 2 * ${L}::numeric)
         else div(2 * area::numeric * unit_price * (se - sf + 1) * (${L} / extract(day from (date_trunc('month', sf) + interval '1 month - 1 day'))::int) + 10000::numeric * ${L}, 2 * 10000::numeric * ${L}) end`);
     await tx.execute(sql`insert into bills (id, company_id, project_id, room_id, fee_item_id, kind, period_from, period_to, due_date, principal_fen)
       select uuid_v7(), ${g.companyId}, ${g.bareProject}, room_id, fee_item_id, 'periodic', ${from}::date, ${to}::date, ${from}::date + 14, sum(amount_fen)
       from bare_lines group by room_id, fee_item_id`);
+    await tx.execute(sql`analyze bills`);
     await tx.execute(sql`insert into bill_lines (id, company_id, bill_id, seq, period_from, period_to, description, quantity, unit_price, amount_fen, payer)
       select uuid_v7(), ${g.companyId}, b.id, row_number() over (partition by b.id order by l.sf)::int, l.sf, l.se, l.name, coalesce((l.area / 100.0)::text, '1'), l.unit_price, l.amount_fen, 'owner'
       from bare_lines l join bills b on b.company_id = ${g.companyId} and b.room_id = l.room_id and b.fee_item_id = l.fee_item_id and b.project_id = ${g.bareProject}`);

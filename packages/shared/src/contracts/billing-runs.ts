@@ -36,7 +36,9 @@ export const ZBillRunPreview = z.object({
 
 export const ZBillRun = z.object({
   id: ZId, projectId: ZId, periodKind: z.enum(periodKindValues), periodFrom: z.string(), periodTo: z.string(), dueDate: z.string(),
-  feeItemIds: z.array(ZId), status: z.enum(runStatusValues), preview: ZBillRunPreview.nullable(),
+  feeItemIds: z.array(ZId), status: z.enum(runStatusValues),
+  /** once done: what the run wrote per fee item (the preview's shape; alreadyBilled 0), else null */
+  preview: ZBillRunPreview.nullable(),
   targetsTotal: z.number().int(), targetsDone: z.number().int(), billsCreated: z.number().int(), billsSkipped: z.number().int(),
   totalFen: z.number().int(), discountFen: z.number().int(), billsVoided: z.number().int(), message: z.string().nullable(), cancelReason: z.string().nullable(),
   createdBy: ZId.nullable(), createdAt: z.string(), startedAt: z.string().nullable(), finishedAt: z.string().nullable(), version: z.number().int(),

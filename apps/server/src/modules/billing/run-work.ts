@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import type { Database } from '../../db/client.ts';
+import type { Database, Executor } from '../../db/client.ts';
 import { systemActor } from '../../lib/actor.ts';
 import { businessNow } from '../../lib/time.ts';
 import { record } from '../audit/audit.service.ts';
@@ -28,7 +28,7 @@ export async function workRun(database: Database, runId: string, opts: { chunkSi
       const [run] = await tx.select().from(billRuns).where(eq(billRuns.id, runId)).for('update');
       if (!run || (run.status !== 'queued' && run.status !== 'running')) return { status: run?.status ?? 'missing', more: false };
       if (run.cursorPhase === 'finished') {
-        const [done] = await tx.update(billRuns).set({ status: 'done', finishedAt: new Date(), heartbeatAt: new Date(), version: sql`${billRuns.version} + 1` })
+        const [done] = await tx.update(billRuns).set({ status: 'done', preview: await resultByItem(tx, run), finishedAt: new Date(), heartbeatAt: new Date(), version: sql`${billRuns.version} + 1` })
           .where(eq(billRuns.id, runId)).returning();
         await record(tx, systemActor(run.companyId, 'bill-run'), 'billing.run_finished', { type: 'bill_run', id: runId, projectId: run.projectId }, null,
           { billsCreated: done!.billsCreated, billsSkipped: done!.billsSkipped, totalFen: done!.totalFen, discountFen: done!.discountFen });
@@ -64,6 +64,22 @@ export async function workRun(database: Database, runId: string, opts: { chunkSi
     }
     await opts.onChunk?.();
   }
+}
+
+/** What the run wrote per fee item, kept on the run in the preview's shape (its `preview` column). */
+async function resultByItem(tx: Executor, run: typeof billRuns.$inferSelect) {
+  const rows = (await tx.execute(sql`
+    select fi.id as "feeItemId", fi.name as "feeItemName", count(b.id)::int as bills, coalesce(sum(b.principal_fen), 0)::bigint as "totalFen",
+           coalesce((select -sum(e.amount_fen) from ledger_entries e join bills x on x.id = e.bill_id
+                      where x.company_id = ${run.companyId}::uuid and x.run_id = ${run.id}::uuid and x.fee_item_id = fi.id and e.kind = 'waiver'), 0)::bigint as "discountFen"
+    from fee_items fi left join bills b on b.company_id = fi.company_id and b.run_id = ${run.id}::uuid and b.fee_item_id = fi.id
+    where fi.company_id = ${run.companyId}::uuid and fi.id = any(${sql.param(run.feeItemIds)}::uuid[])
+    group by fi.id, fi.name, fi.code order by fi.code`)).rows as { feeItemId: string; feeItemName: string; bills: number; totalFen: string; discountFen: string }[];
+  const items = rows.map((r) => ({ ...r, totalFen: Number(r.totalFen), discountFen: Number(r.discountFen), alreadyBilled: 0 }));
+  return {
+    projectId: run.projectId, periodKind: run.periodKind, periodFrom: run.periodFrom, periodTo: run.periodTo, dueDate: run.dueDate, feeItemIds: run.feeItemIds, items,
+    bills: items.reduce((a, i) => a + i.bills, 0), totalFen: items.reduce((a, i) => a + i.totalFen, 0), discountFen: items.reduce((a, i) => a + i.discountFen, 0), missingInsideArea: 0,
+  };
 }
 
 /** Marks a run failed with the error's message (shown in the console); its committed chunks stay. */

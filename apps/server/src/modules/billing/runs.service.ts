@@ -112,14 +112,16 @@ export async function previewRun(db: Executor, actor: Actor, input: RunInput) {
 
 /**
  * Starts a run: refuses one whose period and fee items overlap a run of the project that is not
- * cancelled ("already run"), stores the preview the user saw, and queues the job in the same
- * transaction. The project's advisory lock makes two concurrent starts one run and one 409.
+ * cancelled ("already run") and queues the job in the same transaction. The project's advisory
+ * lock makes two concurrent starts one run and one 409. The preview is its own request (the
+ * wizard's step 2): recomputing it here would double a large project's start time.
  */
 export async function startRun(ctx: AppContext, actor: Actor, input: RunInput) {
   const db = ctx.database.db;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`bill-run:${input.projectId}`}))`);
-    const preview = await previewRun(tx, actor, input);
+    const { scope, dueDate } = await plan(tx, actor, input);
+    const preview = { periodFrom: scope.periodFrom, periodTo: scope.periodTo, dueDate, feeItemIds: scope.feeItemIds };
     const companyId = requireCompany(actor);
     const [clash] = await tx.select().from(billRuns).where(and(
       eq(billRuns.companyId, companyId), eq(billRuns.projectId, input.projectId), sql`${billRuns.status} <> 'cancelled'`,
@@ -132,10 +134,10 @@ export async function startRun(ctx: AppContext, actor: Actor, input: RunInput) {
     const targets = await countTargets(tx, companyId, input.projectId);
     const [run] = await tx.insert(billRuns).values({
       companyId, projectId: input.projectId, periodKind: input.periodKind, periodFrom: preview.periodFrom, periodTo: preview.periodTo,
-      dueDate: preview.dueDate, feeItemIds: preview.feeItemIds, preview, targetsTotal: targets, createdBy: actor.userId,
+      dueDate: preview.dueDate, feeItemIds: preview.feeItemIds, targetsTotal: targets, createdBy: actor.userId,
     }).returning();
     await record(tx, actor, 'billing.run_started', { type: 'bill_run', id: run!.id, projectId: input.projectId }, null,
-      { period: `${preview.periodFrom}..${preview.periodTo}`, feeItemIds: preview.feeItemIds, bills: preview.bills, totalFen: preview.totalFen });
+      { period: `${preview.periodFrom}..${preview.periodTo}`, feeItemIds: preview.feeItemIds, dueDate: preview.dueDate });
     await ctx.jobs?.send(BILL_RUN_QUEUE, { id: run!.id }, { tx, singletonKey: run!.id });
     return runView(run!);
   });

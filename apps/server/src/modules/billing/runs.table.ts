@@ -23,7 +23,7 @@ export const billRuns = pgTable('bill_runs', {
   dueDate: date('due_date', { mode: 'string' }).notNull(),
   feeItemIds: uuid('fee_item_ids').array().notNull(),
   status: text('status', { enum: runStatuses }).notNull().default('queued'),
-  /** the preview the user confirmed: per fee item { bills, totalFen } */
+  /** once done: what the run wrote per fee item, in the preview's shape */
   preview: jsonb('preview'),
   /** 'room' or 'space', and the last id done in it */
   cursorPhase: text('cursor_phase', { enum: ['room', 'space', 'finished'] }).notNull().default('room'),

@@ -93,6 +93,8 @@ describe('bill runs', () => {
 
     const run = await runToEnd(pm, feb(), 2);
     expect(run).toMatchObject({ status: 'done', billsCreated: 5, billsSkipped: 0, totalFen: p.totalFen, targetsTotal: 5, targetsDone: 5 });
+    // the run keeps what it wrote per fee item, in the preview's shape: here exactly the preview
+    expect(run.preview.items).toEqual(p.items);
     const bills = await billsOf(run.id);
     const byCode = Object.fromEntries(bills.map((b: any) => [b.target, b]));
     expect(byCode['1-1-0101'].lines).toEqual([
