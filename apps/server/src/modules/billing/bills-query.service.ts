@@ -32,8 +32,8 @@ function balanceView(bal: BillBalance, lf: LateFeeView | undefined) {
   };
 }
 
-/** Rows for bills already read: balances, late fees and lines of just these bills (a page, a detail). */
-async function rowsOf(db: Executor, companyId: string, page: { b: Bill; feeItemName: string; targetCode: string | null }[], asOf: string, known?: Map<string, LateFeeView>) {
+/** Rows for bills already read: balances, late fees and lines of just these bills (a page, a detail; the resident's list too). */
+export async function billRowsOf(db: Executor, companyId: string, page: { b: Bill; feeItemName: string; targetCode: string | null }[], asOf: string, known?: Map<string, LateFeeView>) {
   const ids = page.map((r) => r.b.id);
   if (ids.length === 0) return [];
   const [balances, fees, lines] = await Promise.all([
@@ -93,7 +93,7 @@ export async function listBills(db: Executor, actor: Actor, q: z.output<typeof Z
     await tx.execute(sql`set local jit = off`);
     const page = await withNames(tx).where(where).orderBy(desc(bills.periodFrom), desc(bills.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
     const [n] = await tx.select({ n: sql<number>`count(*)::int` }).from(bills).where(where);
-    return { items: await rowsOf(tx, companyId, page, day), total: Number(n!.n), page: q.page, pageSize: q.pageSize };
+    return { items: await billRowsOf(tx, companyId, page, day), total: Number(n!.n), page: q.page, pageSize: q.pageSize };
   });
 }
 
@@ -111,7 +111,7 @@ export async function getBillDetail(db: Executor, actor: Actor, id: string) {
   const day = today();
   const fees = await lateFeesAsOf(db, companyId, [id], day);
   const [[row], entries, billWaivers] = await Promise.all([
-    rowsOf(db, companyId, [found], day, fees),
+    billRowsOf(db, companyId, [found], day, fees),
     db.select().from(ledgerEntries).where(and(eq(ledgerEntries.companyId, companyId), eq(ledgerEntries.billId, id)))
       .orderBy(asc(ledgerEntries.entryDate), asc(ledgerEntries.createdAt), asc(ledgerEntries.id)),
     waiverViews(db, companyId, eq(waivers.billId, id), 100, 0),

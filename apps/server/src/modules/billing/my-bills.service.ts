@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZMyBillQuery } from '@wuye/shared';
 import type { Executor } from '../../db/client.ts';
@@ -6,11 +6,9 @@ import type { Actor } from '../../lib/actor.ts';
 import { notFound } from '../../lib/errors.ts';
 import { rooms } from '../estate/estate.table.ts';
 import { feeItems } from './billing.table.ts';
-import { billBalances, emptyBalance } from './bill-balances.ts';
-import { getBillDetail } from './bills-query.service.ts';
-import { billView } from './bills.service.ts';
-import { lateFeesAsOf, today } from './late-fees.service.ts';
-import { billLines, bills } from './ledger.table.ts';
+import { billRowsOf, getBillDetail } from './bills-query.service.ts';
+import { today } from './late-fees.service.ts';
+import { bills } from './ledger.table.ts';
 import { statementOf, statementRange } from './statement.service.ts';
 
 /**
@@ -32,39 +30,7 @@ async function myRooms(db: Executor, actor: Actor, roomId?: string): Promise<{ c
 const owed = sql`(select coalesce(sum(e.amount_fen), 0) from ledger_entries e
   where e.company_id = ${bills.companyId} and e.bill_id = ${bills.id} and e.account = 'receivable')`;
 
-type Line = typeof billLines.$inferSelect;
 
-/**
- * A page of bills as ZBillRow: balances, today's late fee and lines of just these bills — the same
- * figures as the console's 账单 (bills-query.service), read with the same building blocks.
- */
-async function rowsOf(db: Executor, companyId: string, page: { b: typeof bills.$inferSelect; feeItemName: string; targetCode: string }[]) {
-  const ids = page.map((r) => r.b.id);
-  if (ids.length === 0) return [];
-  const day = today();
-  const [balances, fees, lines] = await Promise.all([
-    billBalances(db, companyId, ids),
-    lateFeesAsOf(db, companyId, ids, day),
-    db.select().from(billLines).where(and(eq(billLines.companyId, companyId), sql`${billLines.billId} = any(${sql.param(ids)}::uuid[])`)).orderBy(asc(billLines.seq)),
-  ]);
-  const linesOf = new Map<string, Line[]>();
-  for (const l of lines) {
-    const list = linesOf.get(l.billId);
-    if (list) list.push(l); else linesOf.set(l.billId, [l]);
-  }
-  return page.map(({ b, feeItemName, targetCode }) => {
-    const bal = balances.get(b.id) ?? emptyBalance(b.id, b.principalFen);
-    const lf = fees.get(b.id);
-    const unposted = lf?.unpostedFen ?? 0;
-    const balance = {
-      principalFen: bal.principalFen, principalOutstandingFen: bal.principalOutstandingFen, lateFeePostedFen: bal.lateFeePostedFen,
-      lateFeeOutstandingFen: bal.lateFeeOutstandingFen, paidFen: bal.paidFen, waivedFen: bal.waivedFen,
-      lateFeeAccruedFen: lf?.applies ? lf.accruedFen : bal.lateFeePostedFen, lateFeeUnpostedFen: unposted,
-      totalDueFen: bal.principalOutstandingFen + bal.lateFeeOutstandingFen + unposted,
-    };
-    return { ...billView(b, feeItemName, linesOf.get(b.id) ?? []), targetCode, overdue: b.dueDate < day && balance.totalDueFen > 0, balance };
-  });
-}
 
 /** The resident's bills, unpaid first (oldest due first), then paid ones newest first; a page at a time. */
 export async function myBills(db: Executor, actor: Actor, q: z.output<typeof ZMyBillQuery>) {
@@ -81,7 +47,7 @@ export async function myBills(db: Executor, actor: Actor, q: z.output<typeof ZMy
       .limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ n: sql<number>`count(*)::int` }).from(bills).where(where),
   ]);
-  return { items: await rowsOf(db, companyId, page), total: Number(n!.n), page: q.page, pageSize: q.pageSize };
+  return { items: await billRowsOf(db, companyId, page, today()), total: Number(n!.n), page: q.page, pageSize: q.pageSize };
 }
 
 /** One of the resident's bills: lines, what is owed today (live late fee), the late fee worked out, its entries. */
