@@ -116,7 +116,8 @@ describe('bill run → bills → waiver → resident', () => {
     phone.on('pageerror', (e) => phoneErrors.push(e.message));
     await loginAt(phone, '/m/resident/', '13900000001');
     await phone.getByTestId('my-bills-link').click();
-    const bill = phone.locator(`[data-testid="my-bill"][data-period="${month}-01"]`).filter({ hasText: '物业服务费' });
+    // (an earlier suite may have bound the resident to a second room: this is 1-1-0101's)
+    const bill = phone.locator(`[data-testid="my-bill"][data-period="${month}-01"][data-code="1-1-0101"]`).filter({ hasText: '物业服务费' });
     await bill.waitFor();
     const cents = (s: string | null) => Number((s ?? '').replace(/[^\d.]/g, '').replace('.', ''));
     expect(cents(await bill.getByTestId('my-bill-due').textContent())).toBe(cents(due) - 1050);

@@ -120,6 +120,7 @@ describe('billing console', () => {
     await page.getByTestId('menu-estateStructure').click();
     await page.getByTestId(`tree-building-${building.code}`).click();
     await page.locator('[data-testid^="grid-cell-"]').first().click();
+    await page.getByTestId('room-tab-billing').click();
     await page.getByTestId('room-tab-charges').click();
     const charges = page.getByTestId('room-charges');
     const row = charges.locator('tr').filter({ hasText: `S${code}` });

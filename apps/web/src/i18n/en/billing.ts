@@ -231,6 +231,7 @@ export const billingText: BillingCatalogue = {
       status: { requested: 'Pending', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' },
     },
     account: {
+      tab: 'Billing',
       bills: 'Bills',
       ledger: 'Ledger',
       held: 'Prepaid / deposits',

@@ -231,6 +231,7 @@ export const billingText = {
       status: { requested: '待审批', approved: '已批准', rejected: '已驳回', withdrawn: '已撤回' },
     },
     account: {
+      tab: '收费',
       bills: '账单',
       ledger: '台账',
       held: '预存/押金',

@@ -2,11 +2,7 @@ import { Drawer, Result, Space, Spin, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermissions } from '../../../../shared/auth.ts';
-import { RoomBillsPanel } from '../../billing/account/RoomBillsPanel.tsx';
-import { RoomHeldPanel } from '../../billing/account/RoomHeldPanel.tsx';
-import { RoomLedgerPanel } from '../../billing/account/RoomLedgerPanel.tsx';
-import { RoomStatementPanel } from '../../billing/account/RoomStatementPanel.tsx';
-import { RoomChargesPanel } from '../../billing/components/RoomChargesPanel.tsx';
+import { RoomBillingPanel } from '../../billing/account/RoomBillingPanel.tsx';
 import { useRoom } from '../api.ts';
 import { RoomStatusTag } from '../labels.tsx';
 import { RoomDetails } from './RoomDetails.tsx';
@@ -16,9 +12,9 @@ import { RoomPayersPanel } from './RoomPayersPanel.tsx';
 import { RoomResidentsPanel } from './RoomResidentsPanel.tsx';
 import { RoomStatusPanel } from './RoomStatusPanel.tsx';
 
-type TabKey = 'details' | 'status' | 'residents' | 'moves' | 'payers' | 'charges' | 'bills' | 'ledger' | 'held' | 'statement' | 'files';
+type TabKey = 'details' | 'status' | 'residents' | 'moves' | 'payers' | 'billing' | 'files';
 
-/** One room, opened from the grid or the list: details and edit, status with its history, residents and 过户, 入住 / 搬出, 付费人, 收费标准, the room's bills, ledger, prepaid/deposits and statement, 资料. */
+/** One room, opened from the grid or the list: details and edit, status with its history, residents and 过户, 入住 / 搬出, 付费人, 收费 (standards, bills, ledger, prepaid/deposits, statement), 资料. */
 export function RoomDrawer({ roomId, onClose }: { roomId: string | null; onClose: () => void }) {
   const { t } = useTranslation();
   const room = useRoom(roomId);
@@ -62,13 +58,7 @@ export function RoomDrawer({ roomId, onClose }: { roomId: string | null; onClose
             { key: 'moves', label: <span data-testid="room-tab-moves">{t('move.tab')}</span>, children: <RoomMovesPanel room={r} /> },
             { key: 'payers', label: <span data-testid="room-tab-payers">{t('payer.tab')}</span>, children: <RoomPayersPanel room={r} /> },
             ...(has('billing.read')
-              ? [
-                  { key: 'charges', label: <span data-testid="room-tab-charges">{t('billing.standard.title')}</span>, children: <RoomChargesPanel roomId={r.id} /> },
-                  { key: 'bills', label: <span data-testid="room-tab-bills">{t('billing.account.bills')}</span>, children: <RoomBillsPanel roomId={r.id} /> },
-                  { key: 'ledger', label: <span data-testid="room-tab-ledger">{t('billing.account.ledger')}</span>, children: <RoomLedgerPanel roomId={r.id} /> },
-                  { key: 'held', label: <span data-testid="room-tab-held">{t('billing.account.held')}</span>, children: <RoomHeldPanel roomId={r.id} /> },
-                  { key: 'statement', label: <span data-testid="room-tab-statement">{t('billing.account.statement')}</span>, children: <RoomStatementPanel roomId={r.id} roomCode={r.code} /> },
-                ]
+              ? [{ key: 'billing', label: <span data-testid="room-tab-billing">{t('billing.account.tab')}</span>, children: <RoomBillingPanel roomId={r.id} roomCode={r.code} /> }]
               : []),
             // documents are identity papers: readable with estate.manage only (decisions §19)
             ...(has('estate.manage')
