@@ -129,6 +129,8 @@ describe('bill run → bills → waiver → resident', () => {
     expect(await noHorizontalScroll(phone)).toBe(true);
     await shot(phone, 'resident-my-bill');
     await phone.getByTestId('back-bills').click();
+    // with more than one room the statement is a chosen room's
+    if (await phone.getByTestId('my-bills-room').count()) await pick(phone, 'my-bills-room', '1-1-0101');
     await phone.getByTestId('my-statement-link').click();
     await phone.getByTestId('my-statement-closing').waitFor();
     await phone.getByTestId('my-statement-entry').first().waitFor();
