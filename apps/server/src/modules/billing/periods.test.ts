@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../../../test/harness.ts';
 import { createTenant, login, type Tenant } from '../../../test/factories.ts';
 import { businessNow } from '../../lib/time.ts';
 import { toAppError } from '../../plugins/errors.ts';
-import { identityViolations, payBill, periodicBill } from './test-bills.ts';
+import { identityViolations, payBill, periodicBill, lateFeeRoom } from './test-bills.ts';
 
 let t: TestApp;
 let ours: Tenant;
@@ -27,12 +27,7 @@ beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
   [hq, pm, cashier] = await Promise.all(['hq_admin', 'project_manager', 'cashier'].map((r) => login(t, ours.users[r]!.phone)));
-  lf = (await as(hq)('POST', '/api/billing/fee-items', {
-    code: 'LF', name: '物业费', category: 'periodic', feeCategory: 'property_fee', taxRateBp: 600, invoiceCategory: '物业服务', defaultPayer: 'owner',
-    lateFee: { dailyRatePpm: 500, graceDays: 0, capBp: null },
-  })).json().id;
-  const g = await as(hq)('POST', `/api/projects/${ours.projectA}/buildings/generate`, { code: '5', name: '5号楼', units: 1, floors: 1, roomsPerFloor: 1, areas: [{ buildingArea: '90' }] });
-  roomA = (await as(hq)('GET', `/api/rooms?buildingId=${g.json().buildingId}`)).json().items[0].id;
+  ({ feeItemId: lf, roomId: roomA } = await lateFeeRoom(t, hq, ours.projectA, '5'));
 });
 afterAll(async () => t?.close());
 

@@ -162,10 +162,10 @@ export async function listRuns(db: Executor, actor: Actor, q: z.output<typeof ZB
 }
 
 export async function getRun(db: Executor, actor: Actor, id: string) {
-  return runView(await lockFree(db, actor, id));
+  return runView(await runInScope(db, actor, id));
 }
 
-const lockFree = async (db: Executor, actor: Actor, id: string) => {
+const runInScope = async (db: Executor, actor: Actor, id: string) => {
   const [r] = await db.select().from(billRuns).where(and(eq(billRuns.companyId, requireCompany(actor)), eq(billRuns.id, id), projectScope(actor, billRuns.projectId)));
   if (!r) throw notFound('账单批次');
   return r;

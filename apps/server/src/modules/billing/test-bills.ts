@@ -51,3 +51,15 @@ export async function identityViolations(t: TestApp, companyId: string): Promise
   }
   return bad;
 }
+
+/** A fee item `LF` with a 0.5‰/day late fee and no grace, and one 90 m² room in a new building of the project (HQ's requests). */
+export async function lateFeeRoom(t: TestApp, hqCookie: string, projectId: string, buildingCode: string): Promise<{ feeItemId: string; roomId: string }> {
+  const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: { cookie: hqCookie }, payload });
+  const feeItemId = (await post('/api/billing/fee-items', {
+    code: 'LF', name: '物业费', category: 'periodic', feeCategory: 'property_fee', taxRateBp: 600, invoiceCategory: '物业服务', defaultPayer: 'owner',
+    lateFee: { dailyRatePpm: 500, graceDays: 0, capBp: null },
+  })).json().id;
+  const g = await post(`/api/projects/${projectId}/buildings/generate`, { code: buildingCode, name: `${buildingCode}号楼`, units: 1, floors: 1, roomsPerFloor: 1, areas: [{ buildingArea: '90' }] });
+  const roomId = (await t.app.inject({ method: 'GET', url: `/api/rooms?buildingId=${g.json().buildingId}`, headers: { cookie: hqCookie } })).json().items[0].id;
+  return { feeItemId, roomId };
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
 import { createTenant, login, type Tenant } from '../../../test/factories.ts';
-import { day, identityViolations, periodicBill } from './test-bills.ts';
+import { day, identityViolations, periodicBill, lateFeeRoom } from './test-bills.ts';
 
 let t: TestApp;
 let ours: Tenant;
@@ -21,12 +21,7 @@ beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
   [hq, pm, cashier] = await Promise.all(['hq_admin', 'project_manager', 'cashier'].map((r) => login(t, ours.users[r]!.phone)));
-  lf = (await as(hq)('POST', '/api/billing/fee-items', {
-    code: 'LF', name: '物业费', category: 'periodic', feeCategory: 'property_fee', taxRateBp: 600, invoiceCategory: '物业服务', defaultPayer: 'owner',
-    lateFee: { dailyRatePpm: 500, graceDays: 0, capBp: null },
-  })).json().id;
-  const g = await as(hq)('POST', `/api/projects/${ours.projectA}/buildings/generate`, { code: '3', name: '3号楼', units: 1, floors: 1, roomsPerFloor: 1, areas: [{ buildingArea: '90' }] });
-  roomA = (await as(hq)('GET', `/api/rooms?buildingId=${g.json().buildingId}`)).json().items[0].id;
+  ({ feeItemId: lf, roomId: roomA } = await lateFeeRoom(t, hq, ours.projectA, '3'));
   const gb = await as(hq)('POST', `/api/projects/${ours.projectB}/buildings/generate`, { code: '4', name: '4号楼', units: 1, floors: 1, roomsPerFloor: 1, areas: [{ buildingArea: 50 }] });
   roomB = (await as(hq)('GET', `/api/rooms?buildingId=${gb.json().buildingId}`)).json().items[0].id;
   // a one-off charge (not due yet: no late fee) through the real route
