@@ -34,6 +34,8 @@ import { billingReportRoutes } from './modules/billing/reports.routes.ts';
 import { openingBalanceRoutes } from './modules/billing/opening.routes.ts';
 import { statementRoutes } from './modules/billing/statement.routes.ts';
 import { myBillsRoutes } from './modules/billing/my-bills.routes.ts';
+import { workOrderRoutes } from './modules/workorders/workorders.routes.ts';
+import { savedViewRoutes } from './modules/workorders/saved-views.routes.ts';
 
 export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -41,7 +43,7 @@ export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.met
 const modules = [
   authRoutes, orgRoutes, auditRoutes, apiKeyRoutes, platformRoutes, eventRoutes, healthRoutes, inboxRoutes, notificationAdminRoutes,
   pushRoutes, filesRoutes, sandboxRoutes, estateRoutes, placesRoutes, residentsRoutes, bindingRoutes, estateExcelRoutes, myHomeRoutes, billingRoutes,
-  billRunRoutes, billAccountRoutes, prepaidRoutes, billingReportRoutes, openingBalanceRoutes, statementRoutes, myBillsRoutes,
+  billRunRoutes, billAccountRoutes, prepaidRoutes, billingReportRoutes, openingBalanceRoutes, statementRoutes, myBillsRoutes, workOrderRoutes, savedViewRoutes,
 ];
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: boolean } = {}): Promise<App> {

@@ -19,6 +19,8 @@ import { billRunJob, billRunSweepJob } from './modules/billing/bill-run.job.ts';
 import { resumeStaleRuns } from './modules/billing/run-work.ts';
 import { estateImportJob } from './modules/estate/excel/import.job.ts';
 import { prepaidAutoDeductJob } from './modules/billing/prepaid-deduct.job.ts';
+import { ensureDefaultCategories } from './modules/workorders/default-categories.ts';
+import { workOrderJobs } from './modules/workorders/jobs.ts';
 
 export async function openDatabase(config: Config): Promise<Database> {
   if (config.DATABASE_URL) return openPg(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
@@ -30,6 +32,7 @@ export async function createContext(config: Config, opts: { database?: Database;
   const database = opts.database ?? (await openDatabase(config));
   await migrate(database);
   await syncBuiltinRoles(database.db);
+  await ensureDefaultCategories(database.db);
   const secrets = opts.secrets ?? loadSecrets(config, opts.log);
   const events = new EventBus(database, config.DATABASE_URL);
   await events.start();
@@ -41,7 +44,7 @@ export async function createContext(config: Config, opts: { database?: Database;
     config, database, secrets, events, jobs: null, providers, outbox: { deliverAll }, authCache, notifier: new Notifier(events, () => ctx.jobs),
   };
   const piiJob = piiReencryptJob(ctx);
-  const defs = [...allJobs(database), piiJob, estateImportJob(ctx), billRunJob(ctx), billRunSweepJob(ctx), prepaidAutoDeductJob(database), defineJob({ ...deliverJob, handler: async () => { await deliverAll(); } })];
+  const defs = [...allJobs(database), piiJob, estateImportJob(ctx), billRunJob(ctx), billRunSweepJob(ctx), prepaidAutoDeductJob(database), ...workOrderJobs(ctx), defineJob({ ...deliverJob, handler: async () => { await deliverAll(); } })];
   await vapidKeys(database); // generated on first start, shared by every instance
   ctx.jobs = config.JOBS ? await Jobs.start(database, config.DATABASE_URL, defs) : null;
   // values still under an older key (PII_KEY_ID changed) move over now, not at the next nightly run

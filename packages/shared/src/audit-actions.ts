@@ -24,6 +24,9 @@ export const auditActions = [
   'billing.project_settings_updated', 'billing.prepaid_deposited', 'billing.prepaid_refunded', 'billing.prepaid_deducted', 'billing.deposit_held', 'billing.deposit_refunded',
   'billing.period_closed', 'billing.opening_import_started', 'billing.opening_imported', 'billing.opening_import_failed', 'billing.report_exported',
   'billing.statement_exported',
+  'workorder.created', 'workorder.transitioned', 'workorder.settings_updated', 'workorder.category_created', 'workorder.category_updated',
+  'workorder.kb_created', 'workorder.kb_updated', 'workorder.kb_deleted', 'workorder.calendar_updated', 'workorder.skills_updated',
+  'workorder.shift_created', 'workorder.shift_deleted', 'workorder.building_staff_updated', 'workorder.sla_escalated',
   'notify.template_saved', 'notify.template_reset', 'notify.resent', 'notify.broadcast',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -21,3 +21,5 @@ export * from './contracts/billing-reports.ts';
 export * from './contracts/billing-opening.ts';
 export * from './contracts/billing-statement.ts';
 export * from './billing/index.ts';
+export * from './workorders/index.ts';
+export * from './contracts/workorders.ts';

@@ -18,6 +18,13 @@ export const notificationEvents = {
   'account.locked': { vars: ['name', 'login', 'time'], channels: ['inapp', 'email'] },
   'binding.requested': { vars: ['name', 'room', 'relation'], channels: ['inapp'] },
   'binding.decided': { vars: ['room', 'result', 'note'], channels: ['inapp', 'sms'] },
+  'workorder.submitted': { vars: ['no', 'category', 'location', 'description'], channels: ['inapp', 'webpush'] },
+  'workorder.assigned': { vars: ['no', 'category', 'location', 'due'], channels: ['inapp', 'webpush', 'sms'] },
+  'workorder.status_changed': { vars: ['no', 'status', 'note'], channels: ['inapp', 'webpush'] },
+  'workorder.quoted': { vars: ['no', 'amount', 'note'], channels: ['inapp', 'webpush', 'sms'] },
+  'workorder.sla_warning': { vars: ['no', 'deadline', 'kind'], channels: ['inapp', 'webpush'] },
+  'workorder.sla_escalated': { vars: ['no', 'deadline', 'kind', 'assignee', 'level'], channels: ['inapp', 'webpush', 'sms'] },
+  'workorder.revisit_due': { vars: ['no', 'rating'], channels: ['inapp'] },
 } as const satisfies Record<string, EventDef>;
 
 export type NotificationEvent = keyof typeof notificationEvents;

@@ -20,6 +20,10 @@ export const permissionGroups = {
     'billing.waiver.request', 'billing.waiver.approve', 'billing.prepay.manage', 'billing.period.close', 'billing.opening.import',
     'billing.settings.manage', 'billing.report.read',
   ],
+  workorder: [
+    'workorder.read', 'workorder.create', 'workorder.dispatch', 'workorder.work', 'workorder.revisit',
+    'workorder.settings.manage', 'workorder.config.manage', 'workorder.report.read',
+  ],
   audit: ['audit.read'],
   notify: ['notify.broadcast', 'notify.template.manage', 'notify.delivery.read', 'notify.delivery.resend'],
   pii: ['pii.view'],

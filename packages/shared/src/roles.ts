@@ -13,7 +13,13 @@ export interface RoleTemplate {
   permissions: readonly Permission[];
 }
 
-const readOnly: Permission[] = ['org.project.read', 'org.user.read', 'org.role.read', 'audit.read', 'notify.delivery.read', 'estate.read', 'billing.read', 'billing.report.read'];
+const readOnly: Permission[] = [
+  'org.project.read', 'org.user.read', 'org.role.read', 'audit.read', 'notify.delivery.read', 'estate.read', 'billing.read', 'billing.report.read',
+  'workorder.read', 'workorder.report.read',
+];
+const deskWork: Permission[] = ['workorder.read', 'workorder.create', 'workorder.dispatch', 'workorder.revisit', 'workorder.report.read'];
+/** frontline staff report what they find (patrol, inspection) and work what is assigned to them */
+const fieldWork: Permission[] = ['org.project.read', 'estate.read', 'workorder.read', 'workorder.create', 'workorder.work'];
 
 export const builtinRoles: readonly RoleTemplate[] = [
   {
@@ -26,6 +32,7 @@ export const builtinRoles: readonly RoleTemplate[] = [
       'billing.waiver.request', 'billing.waiver.approve', 'billing.prepay.manage', 'billing.period.close', 'billing.opening.import',
       'billing.settings.manage', 'billing.report.read',
       'notify.broadcast', 'notify.template.manage', 'notify.delivery.read', 'notify.delivery.resend',
+      ...deskWork, 'workorder.settings.manage', 'workorder.config.manage',
     ],
   },
   { code: 'hq_viewer', scope: 'company', permissions: readOnly },
@@ -38,19 +45,20 @@ export const builtinRoles: readonly RoleTemplate[] = [
       // standards of its own projects only when the company allows it (billing.projectStandards); assignments always
       'billing.read', 'billing.standard.manage', 'billing.charge.create', 'billing.run.manage', 'billing.waiver.request',
       'billing.waiver.approve', 'billing.prepay.manage', 'billing.period.close', 'billing.opening.import', 'billing.settings.manage',
-      'billing.report.read',
+      'billing.report.read', ...deskWork, 'workorder.settings.manage',
     ],
   },
   // the front desk reviews room-binding requests (it is notified of them) without managing the archive
   {
     code: 'customer_service', scope: 'project',
-    permissions: ['org.project.read', 'org.user.read', 'notify.broadcast', 'notify.delivery.read', 'estate.read', 'estate.binding.review'],
+    permissions: ['org.project.read', 'org.user.read', 'notify.broadcast', 'notify.delivery.read', 'estate.read', 'estate.binding.review', ...deskWork],
   },
   { code: 'cashier', scope: 'project', permissions: ['org.project.read', 'estate.read', 'billing.read', 'billing.charge.create', 'billing.waiver.request', 'billing.prepay.manage', 'billing.report.read'] },
-  { code: 'technician', scope: 'assignee', permissions: ['org.project.read', 'estate.read'] },
-  { code: 'guard', scope: 'assignee', permissions: ['org.project.read', 'estate.read'] },
-  { code: 'cleaner', scope: 'assignee', permissions: ['org.project.read', 'estate.read'] },
-  { code: 'resident', scope: 'own', permissions: ['resident.self'] },
+  { code: 'technician', scope: 'assignee', permissions: fieldWork },
+  { code: 'guard', scope: 'assignee', permissions: fieldWork },
+  { code: 'cleaner', scope: 'assignee', permissions: fieldWork },
+  // a resident reports (workorder.create) and acts on their own requests as the requester
+  { code: 'resident', scope: 'own', permissions: ['resident.self', 'workorder.create'] },
 ];
 
 export const builtinRoleCodes = builtinRoles.map((r) => r.code);

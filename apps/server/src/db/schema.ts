@@ -17,3 +17,5 @@ export * from '../modules/billing/ledger.table.ts';
 export * from '../modules/billing/runs.table.ts';
 export * from '../modules/billing/waivers.table.ts';
 export * from '../modules/billing/balances.table.ts';
+export * from '../modules/workorders/workorders.table.ts';
+export * from '../modules/idempotency/idempotency.table.ts';

@@ -29,7 +29,7 @@ export async function upload(ctx: AppContext, store: FileStore, actor: Actor, ow
   const db = ctx.database.db;
   const { owner, scope } = await ownerScope(db, actor, ownerType, ownerId);
   if (!actor.permissions.has(owner.uploadPermission)) throw forbidden('没有上传附件到此记录的权限');
-  const stored = await storeUpload(store, part.file, { stripMetadata: owner.stripMetadata?.(actor) ?? actor.memberKind === 'resident' });
+  const stored = await storeUpload(store, part.file, { stripMetadata: owner.stripMetadata?.(actor) ?? actor.memberKind === 'resident', imagesOnly: owner.imagesOnly });
   return db.transaction(async (tx) => {
     const [f] = await tx.insert(files).values({
       companyId: scope.companyId, projectId: scope.projectId, ownerType, ownerId, name: safeName(part.filename), uploadedBy: actor.userId, ...stored,

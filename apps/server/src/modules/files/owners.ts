@@ -16,6 +16,8 @@ export interface FileOwnerType {
   uploadPermission: string;
   /** residents' photos lose their EXIF (GPS) before storage */
   stripMetadata?: (actor: Actor) => boolean;
+  /** only images (photos) may be attached: anything else is a 415 before it is stored */
+  imagesOnly?: boolean;
 }
 
 export const fileOwners = new Map<string, FileOwnerType>();

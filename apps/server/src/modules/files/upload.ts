@@ -36,7 +36,7 @@ export interface StoredFile { kind: 'image' | 'document'; mime: string; size: nu
  * largest limit), checks the content type, strips image metadata where asked, writes a thumbnail,
  * and stores both under their content hash.
  */
-export async function storeUpload(store: FileStore, stream: Readable & { truncated?: boolean }, opts: { stripMetadata: boolean }): Promise<StoredFile> {
+export async function storeUpload(store: FileStore, stream: Readable & { truncated?: boolean }, opts: { stripMetadata: boolean; imagesOnly?: boolean }): Promise<StoredFile> {
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'wuye-up-'));
   const tmp = path.join(dir, randomBytes(8).toString('hex'));
   try {
@@ -45,6 +45,7 @@ export async function storeUpload(store: FileStore, stream: Readable & { truncat
     const type = await fileTypeFromFile(tmp);
     const kind = type && allowedTypes[type.mime];
     if (!type || !kind) throw new AppError('unsupported_media_type', 415, '不支持的文件类型（仅限图片、PDF、Office 文档、图纸）', { detected: type?.mime ?? null });
+    if (opts.imagesOnly && kind !== 'image') throw new AppError('unsupported_media_type', 415, '这里只能上传照片（JPEG、PNG、WebP、GIF、HEIC）', { detected: type.mime });
     let body = tmp;
     if (kind === 'image' && opts.stripMetadata && type.mime !== 'image/gif') {
       body = `${tmp}.clean`;

@@ -27,6 +27,34 @@ export const defaultTemplates: Record<NotificationEvent, Record<Locale, Template
     'zh-CN': { title: '房屋绑定结果', body: '您绑定 {{room}} 的申请{{result}}。{{note}}' },
     en: { title: 'Room binding', body: 'Your request for {{room}}: {{result}}. {{note}}' },
   },
+  'workorder.submitted': {
+    'zh-CN': { title: '新报事 {{no}}', body: '{{category}} · {{location}}：{{description}}' },
+    en: { title: 'New request {{no}}', body: '{{category}} · {{location}}: {{description}}' },
+  },
+  'workorder.assigned': {
+    'zh-CN': { title: '新工单 {{no}}', body: '{{category}} · {{location}}，请于 {{due}} 前响应。' },
+    en: { title: 'Work order {{no}} assigned', body: '{{category}} · {{location}}. Respond by {{due}}.' },
+  },
+  'workorder.status_changed': {
+    'zh-CN': { title: '工单 {{no}} {{status}}', body: '您的报事 {{no}} 状态更新为「{{status}}」。{{note}}' },
+    en: { title: 'Request {{no}}: {{status}}', body: 'Your request {{no}} is now "{{status}}". {{note}}' },
+  },
+  'workorder.quoted': {
+    'zh-CN': { title: '维修报价 {{no}}', body: '工单 {{no}} 需收费 {{amount}} 元（{{note}}），请在「我的报事」中确认。' },
+    en: { title: 'Repair quote {{no}}', body: 'Request {{no}} costs ¥{{amount}} ({{note}}). Please accept or decline in the app.' },
+  },
+  'workorder.sla_warning': {
+    'zh-CN': { title: '工单 {{no}} 即将超时', body: '{{kind}}时限 {{deadline}}，请尽快处理。' },
+    en: { title: 'Work order {{no}} nearly due', body: '{{kind}} deadline {{deadline}}: please act now.' },
+  },
+  'workorder.sla_escalated': {
+    'zh-CN': { title: '工单 {{no}} 已超时（{{level}}）', body: '{{kind}}时限 {{deadline}} 已过，处理人：{{assignee}}。' },
+    en: { title: 'Work order {{no}} overdue ({{level}})', body: '{{kind}} deadline {{deadline}} passed; assignee: {{assignee}}.' },
+  },
+  'workorder.revisit_due': {
+    'zh-CN': { title: '待回访 {{no}}', body: '工单 {{no}} 已完成（评分 {{rating}}），请安排回访。' },
+    en: { title: 'Revisit {{no}}', body: 'Work order {{no}} is done (rating {{rating}}): please revisit.' },
+  },
 };
 
 const VAR = /\{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g;

@@ -1,6 +1,7 @@
 import { builtinRoles } from '@wuye/shared';
 import type { Executor } from '../../db/client.ts';
 import { companies, roles } from './org.table.ts';
+import { insertDefaultCategories } from '../workorders/default-categories.ts';
 
 /** Built-in role names as a Chinese property company calls them; the console translates codes. */
 export const builtinRoleNames: Record<string, string> = {
@@ -8,12 +9,13 @@ export const builtinRoleNames: Record<string, string> = {
   cashier: '收费员', technician: '维修工', guard: '保安', cleaner: '保洁', resident: '住户',
 };
 
-/** A new tenant comes with the built-in roles copied in, so it can be used at once. */
+/** A new tenant comes with the built-in roles and work-order categories copied in, so it can be used at once. */
 export async function createCompanyWithRoles(tx: Executor, v: { code: string; name: string }) {
   const [company] = await tx.insert(companies).values({ code: v.code, name: v.name }).returning();
   await tx.insert(roles).values(builtinRoles.map((r) => ({
     companyId: company!.id, code: r.code, name: builtinRoleNames[r.code] ?? r.code, builtin: true, scope: r.scope,
     permissions: [...r.permissions],
   })));
+  await insertDefaultCategories(tx, company!.id);
   return company!;
 }

@@ -43,6 +43,13 @@ export const notificationsText: NotificationsCatalogue = {
     'account.locked': 'Account locked',
     'binding.requested': 'Room binding request',
     'binding.decided': 'Room binding result',
+    'workorder.submitted': 'New request',
+    'workorder.assigned': 'Work order assigned',
+    'workorder.status_changed': 'Work order status',
+    'workorder.quoted': 'Repair quote',
+    'workorder.sla_warning': 'Work order nearly due',
+    'workorder.sla_escalated': 'Work order escalated',
+    'workorder.revisit_due': 'Revisit due',
   },
   locale: {
     'zh-CN': 'Chinese',

@@ -44,6 +44,13 @@ export const notificationsText = {
     'account.locked': '账号已锁定',
     'binding.requested': '房屋绑定申请',
     'binding.decided': '房屋绑定结果',
+    'workorder.submitted': '新报事',
+    'workorder.assigned': '工单派单',
+    'workorder.status_changed': '工单状态更新',
+    'workorder.quoted': '维修报价',
+    'workorder.sla_warning': '工单即将超时',
+    'workorder.sla_escalated': '工单超时升级',
+    'workorder.revisit_due': '待回访',
   } satisfies Record<NotificationEvent, string>,
   locale: {
     'zh-CN': '中文',

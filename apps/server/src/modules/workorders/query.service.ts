@@ -1,0 +1,85 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { allowedEvents, workOrderTransitions, type ZWorkOrderQuery } from '@wuye/shared';
+import type { Executor } from '../../db/client.ts';
+import { requireCompany, type Actor } from '../../lib/actor.ts';
+import { likeEscape } from '../../lib/like.ts';
+import { BUSINESS_TZ } from '../../lib/time.ts';
+import { loadOrder, orderScope, relationsOf, type WorkOrder } from './access.ts';
+import { poolEligible } from './assignees.ts';
+import { orderFiles } from './photos.ts';
+import { detailFields, rowView, selectRows } from './views.ts';
+import { woEvents, workOrders } from './workorders.table.ts';
+
+type Query = z.output<typeof ZWorkOrderQuery>;
+const open = sql`${workOrders.status} in ('submitted','assigned','accepted','in_progress','paused')`;
+
+function filters(actor: Actor, q: Query): SQL[] {
+  const c: SQL[] = [eq(workOrders.companyId, requireCompany(actor)), orderScope(actor, q.projectId)];
+  if (q.status?.length) c.push(sql`${workOrders.status} = any(${sql.param(q.status)}::text[])`);
+  if (q.type) c.push(eq(workOrders.type, q.type));
+  if (q.source) c.push(eq(workOrders.source, q.source));
+  if (q.categoryId) c.push(eq(workOrders.categoryId, q.categoryId));
+  if (q.priority) c.push(eq(workOrders.priority, q.priority));
+  if (q.assigneeId) c.push(eq(workOrders.assigneeUserId, q.assigneeId));
+  if (q.mine === 'me') c.push(eq(workOrders.assigneeUserId, actor.userId ?? '00000000-0000-0000-0000-000000000000'));
+  if (q.mine === 'pool') c.push(sql`${workOrders.inPool} and ${workOrders.status} = 'submitted'`);
+  if (q.buildingId) c.push(eq(workOrders.buildingId, q.buildingId));
+  if (q.roomId) c.push(eq(workOrders.roomId, q.roomId));
+  if (q.from) c.push(sql`${workOrders.createdAt} >= (${q.from}::date)::timestamp at time zone ${BUSINESS_TZ}`);
+  if (q.to) c.push(sql`${workOrders.createdAt} < ((${q.to}::date + 1)::timestamp at time zone ${BUSINESS_TZ})`);
+  if (q.overdue === 'true') c.push(sql`(${workOrders.overdue} or (${open} and ${workOrders.pausedAt} is null and ${workOrders.completeDueAt} < now()))`);
+  if (q.overdue === 'false') c.push(sql`not (${workOrders.overdue} or (${open} and ${workOrders.pausedAt} is null and ${workOrders.completeDueAt} < now()))`);
+  if (q.q) {
+    const like = `%${likeEscape(q.q)}%`;
+    c.push(sql`(${workOrders.no} ilike ${like} or ${workOrders.description} ilike ${like} or ${workOrders.locationText} ilike ${like})`);
+  }
+  return c;
+}
+
+/** Totals stop counting here: past it the console shows "10000+" and pages on (a count over a million rows is not worth its time). */
+export const COUNT_CAP = 10_000;
+
+/** The console list, my tasks (sort by deadline), the grab pool: one query with the filters the contract allows. */
+export async function listOrders(db: Executor, actor: Actor, q: Query) {
+  const where = and(...filters(actor, q))!;
+  const order = q.sort === 'deadline'
+    ? [sql`${workOrders.completeDueAt} asc nulls last`, asc(workOrders.id)]
+    : [desc(workOrders.createdAt), desc(workOrders.id)];
+  const [rows, counted] = await Promise.all([
+    selectRows(db).where(where).orderBy(...order).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db.execute(sql`select count(*)::int as n from (select 1 from ${workOrders} where ${where} limit ${COUNT_CAP + 1}) x`),
+  ]);
+  const n = Number((counted as any).rows[0].n);
+  return { items: rows.map(rowView), total: n, page: q.page, pageSize: q.pageSize, totalCapped: n > COUNT_CAP };
+}
+
+async function timelineOf(db: Executor, o: WorkOrder) {
+  const events = await db.select().from(woEvents).where(and(eq(woEvents.companyId, o.companyId), eq(woEvents.workOrderId, o.id))).orderBy(asc(woEvents.createdAt), asc(woEvents.id));
+  const photos = await orderFiles(db, o.companyId, o.id);
+  const byId = new Map(photos.map((p) => [p.id, p]));
+  return {
+    files: photos,
+    timeline: events.map((e) => ({
+      id: e.id, event: e.event, fromStatus: e.fromStatus as any, toStatus: e.toStatus as any, actorName: e.actorName, actorId: e.actorUserId,
+      note: e.note, data: e.data as Record<string, unknown>, files: e.fileIds.map((id) => byId.get(id)).filter((f) => !!f),
+      geo: e.lat && e.lng ? { lat: Number(e.lat), lng: Number(e.lng) } : null, createdAt: e.createdAt.toISOString(),
+    })),
+  };
+}
+
+/** The detail page: the order, its timeline with photos, and the events this actor may fire now. */
+export async function getDetail(db: Executor, actor: Actor, id: string) {
+  const o = await loadOrder(db, actor, id);
+  const [row] = await selectRows(db).where(and(eq(workOrders.companyId, o.companyId), eq(workOrders.id, id)));
+  const pool = o.inPool && o.status === 'submitted' ? await poolEligible(db, actor, o) : false;
+  const abilities = allowedEvents(workOrderTransitions, o.status, actor.permissions, relationsOf(actor, o, pool));
+  const { files: photos, timeline } = await timelineOf(db, o);
+  return { ...rowView(row!), ...detailFields(actor, o), files: photos, timeline, abilities };
+}
+
+/** The resident's own requests, newest first. */
+export async function listMine(db: Executor, actor: Actor, q: { page: number; pageSize: number; status?: string[] }) {
+  return listOrders(db, actor, { ...q, sort: 'created' } as Query);
+}
+

@@ -1,0 +1,54 @@
+import { and, eq } from 'drizzle-orm';
+import type { TestApp } from '../../../test/harness.ts';
+import { createTenant, login, type Tenant } from '../../../test/factories.ts';
+import { buildings, facilities, rooms, roomStatusHistory } from '../estate/estate.table.ts';
+import { residentRooms } from '../org/org.table.ts';
+import { staffSkills, woCategories } from './workorders.table.ts';
+
+export type Call = (method: string, url: string, payload?: object, headers?: Record<string, string>) => ReturnType<TestApp['app']['inject']>;
+export const caller = (t: TestApp, cookie: string): Call => (method, url, payload, headers) =>
+  t.app.inject({ method: method as any, url, headers: { cookie, ...headers }, payload: payload as any });
+
+export interface WoWorld {
+  tenant: Tenant;
+  buildingId: string;
+  /** room 0 is the resident's own; room 1 a neighbour's */
+  roomIds: [string, string];
+  facilityId: string;
+  cat: Record<string, string>;
+  as: Record<'hq' | 'pm' | 'desk' | 'tech' | 'guard' | 'cashier' | 'resident' | 'techB', Call>;
+}
+
+/** A tenant with a building of two rooms in project A, the resident bound to the first, the technician skilled in plumbing and electrical. */
+export async function woWorld(t: TestApp): Promise<WoWorld> {
+  const db = t.ctx.database.db;
+  const tenant = await createTenant(t);
+  const { companyId, projectA } = tenant;
+  const [b] = await db.insert(buildings).values({ companyId, projectId: projectA, code: '1', name: '1号楼' }).returning();
+  const rs = await db.insert(rooms).values([1, 2].map((n) => ({ companyId, projectId: projectA, buildingId: b!.id, floor: 1, number: n, code: `1-01${n}`, buildingArea: 9000 }))).returning();
+  await db.insert(roomStatusHistory).values(rs.map((r) => ({ companyId, roomId: r.id, status: 'occupied' as const, validFrom: '2026-01-01' })));
+  const [f] = await db.insert(facilities).values({ companyId, projectId: projectA, buildingId: b!.id, name: '1号楼电梯厅', category: 'other' }).returning();
+  await db.insert(residentRooms).values({ companyId, projectId: projectA, membershipId: tenant.users.resident!.membershipId!, roomId: rs[0]!.id, relation: 'owner', status: 'active' });
+  await db.insert(staffSkills).values([
+    { companyId, userId: tenant.users.technician!.userId, skill: 'plumbing' },
+    { companyId, userId: tenant.users.technician!.userId, skill: 'electrical' },
+    { companyId, userId: tenant.staffB.userId, skill: 'plumbing' },
+  ]);
+  const cats = await db.select().from(woCategories).where(and(eq(woCategories.companyId, companyId)));
+  const cookie = async (phone: string) => caller(t, await login(t, phone));
+  const u = tenant.users;
+  return {
+    tenant, buildingId: b!.id, roomIds: [rs[0]!.id, rs[1]!.id], facilityId: f!.id,
+    cat: Object.fromEntries(cats.map((c) => [c.code, c.id])),
+    as: {
+      hq: await cookie(u.hq_admin!.phone), pm: await cookie(u.project_manager!.phone), desk: await cookie(u.customer_service!.phone),
+      tech: await cookie(u.technician!.phone), guard: await cookie(u.guard!.phone), cashier: await cookie(u.cashier!.phone),
+      resident: await cookie(u.resident!.phone), techB: await cookie(tenant.staffB.phone),
+    },
+  };
+}
+
+/** A resident's plumbing repair in their own room (201-style body for /api/me/work-orders). */
+export const residentRepair = (w: WoWorld, extra: object = {}) => ({
+  projectId: w.tenant.projectA, type: 'repair', categoryId: w.cat.plumbing, description: '厨房水管漏水', area: 'private', roomId: w.roomIds[0], ...extra,
+});
