@@ -36,6 +36,9 @@ import { statementRoutes } from './modules/billing/statement.routes.ts';
 import { myBillsRoutes } from './modules/billing/my-bills.routes.ts';
 import { workOrderRoutes } from './modules/workorders/workorders.routes.ts';
 import { savedViewRoutes } from './modules/workorders/saved-views.routes.ts';
+import { workOrderCalendarRoutes } from './modules/workorders/calendar.routes.ts';
+import { dispatchSetupRoutes } from './modules/workorders/dispatch.routes.ts';
+import { workOrderQrRoutes } from './modules/workorders/qr.routes.ts';
 
 export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -43,7 +46,7 @@ export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.met
 const modules = [
   authRoutes, orgRoutes, auditRoutes, apiKeyRoutes, platformRoutes, eventRoutes, healthRoutes, inboxRoutes, notificationAdminRoutes,
   pushRoutes, filesRoutes, sandboxRoutes, estateRoutes, placesRoutes, residentsRoutes, bindingRoutes, estateExcelRoutes, myHomeRoutes, billingRoutes,
-  billRunRoutes, billAccountRoutes, prepaidRoutes, billingReportRoutes, openingBalanceRoutes, statementRoutes, myBillsRoutes, workOrderRoutes, savedViewRoutes,
+  billRunRoutes, billAccountRoutes, prepaidRoutes, billingReportRoutes, openingBalanceRoutes, statementRoutes, myBillsRoutes, workOrderRoutes, savedViewRoutes, workOrderCalendarRoutes, dispatchSetupRoutes, workOrderQrRoutes,
 ];
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: boolean } = {}): Promise<App> {

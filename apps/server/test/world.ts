@@ -12,6 +12,7 @@ import { bills, ledgerEntries } from '../src/modules/billing/ledger.table.ts';
 import { waivers } from '../src/modules/billing/waivers.table.ts';
 import { deliveries, notificationTemplates, notifications } from '../src/modules/notifications/notifications.table.ts';
 import { createTenant, type Tenant } from './factories.ts';
+import { createWoWorld, woBodies, woFixtures, type WoWorldPart } from './world-workorders.ts';
 import type { TestApp } from './harness.ts';
 
 /** Two companies with every role: "ours" and "theirs", plus resources in each scope. */
@@ -30,6 +31,8 @@ export interface World {
   deliveries: { otherProject: string; otherCompany: string };
   /** a live bill (with its charge entry) of each room and a waiver requested on it by the project's cashier */
   accounts: Record<'own' | 'otherProject' | 'otherCompany', { billId: string; waiverId: string; runId: string }>;
+  /** a work order (in the grab pool), a category and an FAQ entry per target (world-workorders.ts) */
+  workOrders: Record<'own' | 'otherProject' | 'otherCompany', WoWorldPart>;
 }
 
 export async function createWorld(t: TestApp): Promise<World> {
@@ -108,6 +111,7 @@ export async function createWorld(t: TestApp): Promise<World> {
   };
   return {
     accounts,
+    workOrders: await createWoWorld(db, ours, theirs, worldRooms),
     rooms: worldRooms, billing, openingImports,
     ours, theirs, apiKey: { ours: a.id, oursSecret: a.secret, theirs: b.id }, theirTemplate: tpl!.id,
     deliveries: {
@@ -192,6 +196,7 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
   '/api/me/bills/:id': { id: (w, t) => w.accounts[t].billId },
   '/api/me/rooms/:id/statement': { id: (w, t) => w.rooms[t].roomId },
   '/api/me/rooms/:id/statement.pdf': { id: (w, t) => w.rooms[t].roomId },
+  ...woFixtures,
 };
 
 /**
@@ -263,4 +268,5 @@ export const bodies: Record<string, (w: World, target: Target) => unknown> = {
   'PUT /api/billing/projects/:id/settings': () => ({ dueOffsetDays: 14, settleOrder: 'principal_first', autoDeductPrepaid: false, lateFeesEnabled: true, version: 0 }),
   'POST /api/billing/periods/close': (w, t) => ({ projectId: projectOf(w, t), month: '2020-01' }),
   'PUT /api/me/channel-prefs': () => ({ prefs: [{ channel: 'sms', enabled: true }] }),
+  ...woBodies,
 };

@@ -23,3 +23,5 @@ export * from './contracts/billing-statement.ts';
 export * from './billing/index.ts';
 export * from './workorders/index.ts';
 export * from './contracts/workorders.ts';
+export * from './contracts/workorders-calendar.ts';
+export * from './contracts/workorders-dispatch.ts';

@@ -36,6 +36,14 @@ const Bills = lazy(() => import('./features/billing/pages/BillsPage.tsx'));
 const Waivers = lazy(() => import('./features/billing/pages/WaiversPage.tsx'));
 const BillingReports = lazy(() => import('./features/billing/pages/ReportsPage.tsx'));
 const OpeningImport = lazy(() => import('./features/billing/pages/OpeningImportPage.tsx'));
+const WorkOrders = lazy(() => import('./features/workorders/pages/WorkOrdersPage.tsx'));
+const WoBoard = lazy(() => import('./features/workorders/pages/BoardPage.tsx'));
+const WoStats = lazy(() => import('./features/workorders/pages/StatsPage.tsx'));
+const WoCategories = lazy(() => import('./features/workorders/pages/CategoriesPage.tsx'));
+const WoKb = lazy(() => import('./features/workorders/pages/KbPage.tsx'));
+const WoSettings = lazy(() => import('./features/workorders/pages/SettingsPage.tsx'));
+const WoDispatch = lazy(() => import('./features/workorders/dispatch/DispatchSetupPage.tsx'));
+const WoCalendar = lazy(() => import('./features/workorders/calendar/CalendarPage.tsx'));
 
 function page(Component: LazyExoticComponent<ComponentType>, permission?: string) {
   const body = (
@@ -75,6 +83,14 @@ export function createConsoleRouter() {
         { path: 'billing/waivers', element: page(Waivers, 'billing.waiver.approve') },
         { path: 'billing/reports', element: page(BillingReports, 'billing.report.read') },
         { path: 'billing/opening', element: page(OpeningImport, 'billing.opening.import') },
+        { path: 'workorders', element: page(WorkOrders, 'workorder.read') },
+        { path: 'workorders/board', element: page(WoBoard, 'workorder.read') },
+        { path: 'workorders/stats', element: page(WoStats, 'workorder.report.read') },
+        { path: 'workorders/categories', element: page(WoCategories, 'workorder.read') },
+        { path: 'workorders/kb', element: page(WoKb, 'workorder.read') },
+        { path: 'workorders/settings', element: page(WoSettings, 'workorder.settings.manage') },
+        { path: 'workorders/dispatch', element: page(WoDispatch, 'workorder.dispatch') },
+        { path: 'workorders/calendar', element: page(WoCalendar, 'workorder.read') },
         { path: 'staff', element: page(StaffPage, 'org.user.read') },
         { path: 'roles', element: page(Roles, 'org.role.read') },
         { path: 'audit', element: page(Audit, 'audit.read') },

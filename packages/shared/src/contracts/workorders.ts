@@ -231,7 +231,6 @@ export const ZWorkOrderPage = z.object({
 export const ZMyWorkOrderQuery = ZPageQuery.extend({ status: ZWorkOrderQuery.shape.status });
 
 /** Who the desk can assign an order to, best first, with why (skill, shift, building, load). */
-export const ZWoCandidatesQuery = z.object({ workOrderId: ZId }).strict();
 export const ZWoCandidate = z.object({
   userId: ZId, name: z.string(), hasSkill: z.boolean(), onShift: z.boolean(), responsibleForBuilding: z.boolean(),
   openLoad: z.number().int(), eligible: z.boolean(), score: z.number(), reasons: z.array(z.string()),

@@ -5,7 +5,8 @@ import { buildings, facilities, rooms, roomStatusHistory } from '../estate/estat
 import { residentRooms } from '../org/org.table.ts';
 import { staffSkills, woCategories } from './workorders.table.ts';
 
-export type Call = (method: string, url: string, payload?: object, headers?: Record<string, string>) => ReturnType<TestApp['app']['inject']>;
+type Reply = Awaited<ReturnType<TestApp['app']['inject']>>;
+export type Call = (method: string, url: string, payload?: object, headers?: Record<string, string>) => Promise<Reply>;
 export const caller = (t: TestApp, cookie: string): Call => (method, url, payload, headers) =>
   t.app.inject({ method: method as any, url, headers: { cookie, ...headers }, payload: payload as any });
 

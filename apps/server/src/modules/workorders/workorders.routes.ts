@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  ZIdParam, ZKbArticle, ZKbArticleCreate, ZKbArticleUpdate, ZKbQuery, ZMyWorkOrderCreate, ZMyWorkOrderQuery, ZOk, ZWoCandidate, ZWoCandidatesQuery,
+  ZIdParam, ZKbArticle, ZKbArticleCreate, ZKbArticleUpdate, ZKbQuery, ZMyWorkOrderCreate, ZMyWorkOrderQuery, ZOk, ZWoCandidate,
   ZWoCategory, ZWoCategoryCreate, ZWoCategoryUpdate, ZWoProjectSettings, ZWoProjectSettingsUpdate, ZWoStats, ZWoStatsQuery,
   ZWorkOrderCreate, ZWorkOrderDetail, ZWorkOrderEventBody, ZWorkOrderPage, ZWorkOrderQuery,
 } from '@wuye/shared';
@@ -42,8 +42,8 @@ export function workOrderRoutes(app: App, ctx: AppContext) {
   });
   app.get('/api/work-orders/stats', { schema: { tags, summary: '工单统计（数量、完成率、平均响应/处理时长、超时率、满意度）', querystring: ZWoStatsQuery, response: { 200: ZWoStats } }, config: report },
     (req) => workOrderStats(db, actorOf(req), req.query));
-  app.get('/api/work-orders/candidates', { schema: { tags, summary: '派单候选人（技能、在岗、楼栋责任、当前工单量）', querystring: ZWoCandidatesQuery, response: { 200: z.array(ZWoCandidate) } }, config: dispatch },
-    (req) => candidatesFor(db, actorOf(req), req.query.workOrderId));
+  app.get('/api/work-orders/:id/candidates', { schema: { tags, summary: '派单候选人（技能、在岗、楼栋责任、当前工单量，最优在前）', params: ZIdParam, response: { 200: z.array(ZWoCandidate) } }, config: dispatch },
+    (req) => candidatesFor(db, actorOf(req), req.params.id));
   app.get('/api/work-orders/:id', { schema: { tags, summary: '工单详情（时间线、照片、当前可执行操作）', params: ZIdParam, response: { 200: ZWorkOrderDetail } }, config: read },
     (req) => getDetail(db, actorOf(req), req.params.id));
   app.post('/api/work-orders/:id/events', {

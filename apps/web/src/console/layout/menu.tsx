@@ -8,6 +8,15 @@ import {
   BarChartOutlined,
   BellOutlined,
   BuildOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  FundOutlined,
+  OrderedListOutlined,
+  ProjectOutlined,
+  QuestionCircleOutlined,
+  SettingOutlined,
+  TagsOutlined,
+  ToolOutlined,
   CarOutlined,
   CheckSquareOutlined,
   CloudServerOutlined,
@@ -37,8 +46,9 @@ export type MenuKey =
   | 'dashboard' | 'inbox' | 'projects' | 'staff' | 'roles' | 'audit' | 'apikeys' | 'companies' | 'sandbox' | 'sessions'
   | 'templates' | 'deliveries' | 'broadcast'
   | 'estateStructure' | 'rooms' | 'persons' | 'parking' | 'facilities' | 'vehicles' | 'bindings'
-  | 'feeItems' | 'chargeStandards' | 'billRuns' | 'bills' | 'waivers' | 'billingReports' | 'openingImport';
-export type MenuGroupKey = 'estate' | 'billing' | 'notifications' | 'platform';
+  | 'feeItems' | 'chargeStandards' | 'billRuns' | 'bills' | 'waivers' | 'billingReports' | 'openingImport'
+  | 'woList' | 'woBoard' | 'woStats' | 'woCategories' | 'woKb' | 'woSettings' | 'woDispatch' | 'woCalendar';
+export type MenuGroupKey = 'estate' | 'billing' | 'workorders' | 'notifications' | 'platform';
 
 export interface MenuEntry {
   key: MenuKey;
@@ -54,6 +64,7 @@ export interface MenuEntry {
 export const menuGroups: Record<MenuGroupKey, { icon: ReactNode }> = {
   estate: { icon: <HomeOutlined /> },
   billing: { icon: <AccountBookOutlined /> },
+  workorders: { icon: <ToolOutlined /> },
   notifications: { icon: <NotificationOutlined /> },
   platform: { icon: <CloudServerOutlined /> },
 };
@@ -77,6 +88,14 @@ export const menuEntries: MenuEntry[] = [
   { key: 'waivers', path: '/billing/waivers', icon: <CheckSquareOutlined />, permission: 'billing.waiver.approve', group: 'billing' },
   { key: 'billingReports', path: '/billing/reports', icon: <BarChartOutlined />, permission: 'billing.report.read', group: 'billing' },
   { key: 'openingImport', path: '/billing/opening', icon: <ImportOutlined />, permission: 'billing.opening.import', group: 'billing' },
+  { key: 'woList', path: '/workorders', icon: <OrderedListOutlined />, permission: 'workorder.read', group: 'workorders' },
+  { key: 'woBoard', path: '/workorders/board', icon: <ProjectOutlined />, permission: 'workorder.read', group: 'workorders' },
+  { key: 'woStats', path: '/workorders/stats', icon: <FundOutlined />, permission: 'workorder.report.read', group: 'workorders' },
+  { key: 'woCategories', path: '/workorders/categories', icon: <TagsOutlined />, permission: 'workorder.read', group: 'workorders' },
+  { key: 'woKb', path: '/workorders/kb', icon: <QuestionCircleOutlined />, permission: 'workorder.read', group: 'workorders' },
+  { key: 'woDispatch', path: '/workorders/dispatch', icon: <ClusterOutlined />, permission: 'workorder.dispatch', group: 'workorders' },
+  { key: 'woSettings', path: '/workorders/settings', icon: <SettingOutlined />, permission: 'workorder.settings.manage', group: 'workorders' },
+  { key: 'woCalendar', path: '/workorders/calendar', icon: <CalendarOutlined />, permission: 'workorder.read', group: 'workorders' },
   { key: 'staff', path: '/staff', icon: <TeamOutlined />, permission: 'org.user.read' },
   { key: 'roles', path: '/roles', icon: <SafetyCertificateOutlined />, permission: 'org.role.read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },

@@ -7,6 +7,10 @@ import { billingReportsText } from './billingReports.ts';
 import { billingOpeningText } from './billingOpening.ts';
 import { notificationsText } from './notifications.ts';
 import { myHomeText } from './myHome.ts';
+import { woConsoleText } from './workorders.ts';
+import { woH5Text } from './woH5.ts';
+import { woDispatchText } from './woDispatch.ts';
+import { woCalendarText } from './woCalendar.ts';
 
 /** English catalogue: the same keys as zh-CN (checked part by part and as a whole). */
-export const en: Catalogue = { ...commonText, ...consoleText, ...notificationsText, ...myHomeText, ...estateText, ...billingText, ...billingReportsText, ...billingOpeningText };
+export const en: Catalogue = { ...commonText, ...consoleText, ...notificationsText, ...myHomeText, ...estateText, ...billingText, ...billingReportsText, ...billingOpeningText, ...woConsoleText, ...woH5Text, ...woDispatchText, ...woCalendarText };

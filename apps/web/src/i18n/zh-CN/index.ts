@@ -6,13 +6,17 @@ import { billingReportsText } from './billingReports.ts';
 import { billingOpeningText } from './billingOpening.ts';
 import { notificationsText } from './notifications.ts';
 import { myHomeText } from './myHome.ts';
+import { woConsoleText } from './workorders.ts';
+import { woH5Text } from './woH5.ts';
+import { woDispatchText } from './woDispatch.ts';
+import { woCalendarText } from './woCalendar.ts';
 import type { DeepStrings } from './types.ts';
 
 /**
  * zh-CN catalogue (the default language), merged from namespaced parts; keys are namespaced by
  * their first segment (`common.save`, `inbox.readAll` …). Each part stays a small file.
  */
-export const zhCN = { ...commonText, ...consoleText, ...notificationsText, ...myHomeText, ...estateText, ...billingText, ...billingReportsText, ...billingOpeningText };
+export const zhCN = { ...commonText, ...consoleText, ...notificationsText, ...myHomeText, ...estateText, ...billingText, ...billingReportsText, ...billingOpeningText, ...woConsoleText, ...woH5Text, ...woDispatchText, ...woCalendarText };
 
 /** Every other language must provide the same keys. */
 export type Catalogue = DeepStrings<typeof zhCN>;

@@ -1,0 +1,4 @@
+/** PLACEHOLDER: lands with its slice. */
+export default function CalendarPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** PLACEHOLDER: lands with its slice. */
+export default function DispatchSetupPage() {
+  return null;
+}

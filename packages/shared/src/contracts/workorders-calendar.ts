@@ -1,0 +1,2 @@
+// Work-order calendar contracts (PLACEHOLDER: land with their slice).
+export {};

@@ -1,0 +1,2 @@
+// Work-order dispatch contracts (PLACEHOLDER: land with their slice).
+export {};
