@@ -70,7 +70,15 @@ async function timelineOf(db: Executor, o: WorkOrder) {
 
 /** The detail page: the order, its timeline with photos, and the events this actor may fire now. */
 export async function getDetail(db: Executor, actor: Actor, id: string) {
-  const o = await loadOrder(db, actor, id);
+  return detailOf(db, actor, await loadOrder(db, actor, id));
+}
+
+/**
+ * The detail of an order the actor was allowed to act on. After a transition it may have left
+ * their scope (a technician who handed it back): they still get the answer to what they did.
+ */
+export async function detailOf(db: Executor, actor: Actor, o: WorkOrder) {
+  const id = o.id;
   const [row] = await selectRows(db).where(and(eq(workOrders.companyId, o.companyId), eq(workOrders.id, id)));
   const pool = o.inPool && o.status === 'submitted' ? await poolEligible(db, actor, o) : false;
   const abilities = allowedEvents(workOrderTransitions, o.status, actor.permissions, relationsOf(actor, o, pool));

@@ -209,8 +209,6 @@ async function sampledRevisit(tx: Tx, o: WorkOrder): Promise<Patch> {
 }
 
 /** The route's entry, in the request's transaction: lock the order in scope, apply the event. */
-export async function applyEvent(tx: Tx, ctx: AppContext, actor: Actor, id: string, cmd: WorkOrderEventBody): Promise<string> {
-  const o = await loadOrder(tx, actor, id, { lock: true });
-  await applyInTx(tx, ctx, actor, o, cmd);
-  return o.id;
+export async function applyEvent(tx: Tx, ctx: AppContext, actor: Actor, id: string, cmd: WorkOrderEventBody): Promise<WorkOrder> {
+  return applyInTx(tx, ctx, actor, await loadOrder(tx, actor, id, { lock: true }), cmd);
 }

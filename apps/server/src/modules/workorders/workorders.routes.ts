@@ -11,7 +11,7 @@ import * as categories from './categories.service.ts';
 import { createInTx } from './create.service.ts';
 import { candidatesFor } from './dispatch.ts';
 import * as kb from './kb.service.ts';
-import { getDetail, listMine, listOrders } from './query.service.ts';
+import { detailOf, getDetail, listMine, listOrders } from './query.service.ts';
 import { readWoSettings, updateWoSettings } from './settings.service.ts';
 import { workOrderStats } from './stats.service.ts';
 import { applyEvent } from './transition.service.ts';
@@ -38,7 +38,7 @@ export function workOrderRoutes(app: App, ctx: AppContext) {
     schema: { tags, summary: '登记工单（前台 / 电话 / 巡检 / 设备告警；支持 Idempotency-Key）', headers: idemHeader, body: ZWorkOrderCreate, response: { 200: ZWorkOrderDetail } }, config: create,
   }, (req, reply) => {
     const actor = actorOf(req);
-    return idempotent(db, req, reply, actor, async (tx) => getDetail(tx, actor, (await createInTx(tx, ctx, actor, req.body, 'staff')).id));
+    return idempotent(db, req, reply, actor, async (tx) => detailOf(tx, actor, await createInTx(tx, ctx, actor, req.body, 'staff')));
   });
   app.get('/api/work-orders/stats', { schema: { tags, summary: '工单统计（数量、完成率、平均响应/处理时长、超时率、满意度）', querystring: ZWoStatsQuery, response: { 200: ZWoStats } }, config: report },
     (req) => workOrderStats(db, actorOf(req), req.query));
@@ -50,7 +50,7 @@ export function workOrderRoutes(app: App, ctx: AppContext) {
     schema: { tags, summary: '工单流转（按流转表校验：非法 409，无权 403）', params: ZIdParam, headers: idemHeader, body: ZWorkOrderEventBody, response: { 200: ZWorkOrderDetail } }, config: read,
   }, (req, reply) => {
     const actor = actorOf(req);
-    return idempotent(db, req, reply, actor, async (tx) => getDetail(tx, actor, await applyEvent(tx, ctx, actor, req.params.id, req.body)));
+    return idempotent(db, req, reply, actor, async (tx) => detailOf(tx, actor, await applyEvent(tx, ctx, actor, req.params.id, req.body)));
   });
 
   app.get('/api/work-orders/categories', { schema: { tags, summary: '工单类别（SLA、技能、是否收费）', response: { 200: z.array(ZWoCategory) } }, config: catalog },
@@ -81,7 +81,7 @@ export function workOrderRoutes(app: App, ctx: AppContext) {
     schema: { tags: mineTags, summary: '住户报事（照片先上传到草稿区；支持 Idempotency-Key）', headers: idemHeader, body: ZMyWorkOrderCreate, response: { 200: ZWorkOrderDetail } }, config: own,
   }, (req, reply) => {
     const actor = actorOf(req);
-    return idempotent(db, req, reply, actor, async (tx) => getDetail(tx, actor, (await createInTx(tx, ctx, actor, req.body, 'resident')).id));
+    return idempotent(db, req, reply, actor, async (tx) => detailOf(tx, actor, await createInTx(tx, ctx, actor, req.body, 'resident')));
   });
   app.get('/api/me/work-orders/:id', { schema: { tags: mineTags, summary: '我的报事详情（进度时间线）', params: ZIdParam, response: { 200: ZWorkOrderDetail } }, config: own },
     (req) => getDetail(db, actorOf(req), req.params.id));
@@ -89,7 +89,7 @@ export function workOrderRoutes(app: App, ctx: AppContext) {
     schema: { tags: mineTags, summary: '报事人操作：确认报价、评价、重开、取消', params: ZIdParam, headers: idemHeader, body: ZWorkOrderEventBody, response: { 200: ZWorkOrderDetail } }, config: own,
   }, (req, reply) => {
     const actor = actorOf(req);
-    return idempotent(db, req, reply, actor, async (tx) => getDetail(tx, actor, await applyEvent(tx, ctx, actor, req.params.id, req.body)));
+    return idempotent(db, req, reply, actor, async (tx) => detailOf(tx, actor, await applyEvent(tx, ctx, actor, req.params.id, req.body)));
   });
   app.get('/api/me/work-order-categories', { schema: { tags: mineTags, summary: '报事类别', response: { 200: z.array(ZWoCategory) } }, config: own },
     (req) => categories.listCategories(db, actorOf(req), { activeOnly: true }));
