@@ -44,9 +44,21 @@ export async function eligibleAssignee(db: Executor, o: WorkOrder, category: Cat
   return { userId, name: r.name };
 }
 
-/** May the actor grab this pool order: staff of its project with the category's skill. */
+/** Everyone who handed this order back (a reject row on its timeline): dispatch never picks them again. */
+export async function rejectersOf(db: Executor, o: Pick<WorkOrder, 'companyId' | 'id'>): Promise<string[]> {
+  const res: any = await db.execute(sql`
+    select distinct actor_user_id as id from wo_events
+     where company_id = ${o.companyId} and work_order_id = ${o.id} and event = 'reject' and actor_user_id is not null`);
+  return (res.rows as { id: string }[]).map((r) => r.id);
+}
+
+/**
+ * May the actor grab this pool order: staff of its project with the category's skill, who did not
+ * hand this order back before (else a reject would just return it to the same person).
+ */
 export async function poolEligible(db: Executor, actor: Actor, o: WorkOrder): Promise<boolean> {
   if (actor.memberKind !== 'staff' || !actor.userId || !canSeeProject(actor, o.projectId)) return false;
+  if ((await rejectersOf(db, o)).includes(actor.userId)) return false;
   if (!o.categoryId) return true;
   const res: any = await db.execute(sql`
     select c.skill is null or exists (select 1 from staff_skills s where s.company_id = c.company_id and s.user_id = ${actor.userId} and s.skill = c.skill) as ok
