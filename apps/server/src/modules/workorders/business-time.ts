@@ -1,8 +1,8 @@
 import { BUSINESS_TZ, dayjs } from '../../lib/time.ts';
 
 /**
- * Business hours: working days (the holiday calendar decides) from `start` to `end` (HH:mm, Asia/Shanghai).
- * PLACEHOLDER until the working calendar lands: Monday–Friday are working days.
+ * Business hours: working days (the company's working calendar decides: working-calendar.ts) from
+ * `start` to `end` (HH:mm, Asia/Shanghai).
  */
 export interface BusinessHours {
   start: string;
@@ -12,12 +12,17 @@ export interface BusinessHours {
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
+/** Monday–Friday without holidays: for tests and for arithmetic that must not depend on the calendar. */
 export const weekdaysOnly = (start: string, end: string): BusinessHours => ({
   start, end, isWorkday: (day) => ![0, 6].includes(dayjs.tz(day, BUSINESS_TZ).day()),
 });
 
-/** `from` plus `minutes` of business time. */
+/**
+ * `from` plus `minutes` of business time. Zero minutes leave `from` as it is (a deadline at closing
+ * time must not jump to the next morning when a pause moved it by nothing).
+ */
 export function addBusinessMinutes(h: BusinessHours, from: Date, minutes: number): Date {
+  if (minutes <= 0) return from;
   let left = minutes;
   let t = dayjs(from).tz(BUSINESS_TZ);
   const [s, e] = [minutesOf(h.start), minutesOf(h.end)];

@@ -2,9 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZSlaLimits } from '@wuye/shared';
 import type { Executor } from '../../db/client.ts';
-import { addBusinessMinutes, businessMinutesBetween, weekdaysOnly, type BusinessHours } from './business-time.ts';
+import { addBusinessMinutes, businessMinutesBetween, type BusinessHours } from './business-time.ts';
 import { getWoSettings } from './settings.service.ts';
 import { woCategories } from './workorders.table.ts';
+import { companyCalendar } from './working-calendar.ts';
 
 type Clock = 'calendar' | 'business';
 type Priority = keyof z.output<typeof ZSlaLimits>;
@@ -12,11 +13,16 @@ type Priority = keyof z.output<typeof ZSlaLimits>;
 /** When a category has none (complaints, suggestions …): a day to respond, a week to finish, in calendar time. */
 const fallback = { responseMinutes: 24 * 60, completeMinutes: 7 * 24 * 60 };
 
-/** The project's business hours on the company's working calendar. */
+/** The project's business hours (its settings) on the company's working calendar (statutory days + HQ's overrides). */
 export async function businessHoursOf(db: Executor, companyId: string, projectId: string): Promise<BusinessHours> {
-  const s = await getWoSettings(db, companyId, projectId);
-  return weekdaysOnly(s.workdayStart, s.workdayEnd);
+  const [s, isWorkday] = [await getWoSettings(db, companyId, projectId), await companyCalendar(db, companyId)];
+  return { start: s.workdayStart, end: s.workdayEnd, isWorkday };
 }
+
+/** Calendar-clock arithmetic never looks at business hours: do not load them for it. */
+const hoursFor = (db: Executor, clock: Clock, companyId: string, projectId: string): Promise<BusinessHours> =>
+  clock === 'business' ? businessHoursOf(db, companyId, projectId) : Promise.resolve(calendarOnly);
+const calendarOnly: BusinessHours = { start: '00:00', end: '24:00', isWorkday: () => true };
 
 export function addClockMinutes(clock: Clock, hours: BusinessHours, from: Date, minutes: number): Date {
   return clock === 'business' ? addBusinessMinutes(hours, from, minutes) : new Date(from.getTime() + minutes * 60_000);
@@ -34,7 +40,7 @@ export async function deadlinesFor(db: Executor, o: { companyId: string; project
     : [];
   const clock: Clock = cat?.clock ?? 'calendar';
   const limit = (cat?.sla as z.output<typeof ZSlaLimits> | undefined)?.[o.priority] ?? fallback;
-  const hours = await businessHoursOf(db, o.companyId, o.projectId);
+  const hours = await hoursFor(db, clock, o.companyId, o.projectId);
   return {
     slaClock: clock,
     responseDueAt: addClockMinutes(clock, hours, from, limit.responseMinutes),
@@ -43,12 +49,13 @@ export async function deadlinesFor(db: Executor, o: { companyId: string; project
 }
 
 /**
- * A pause that stops the clock (waiting for the resident or for parts) moves both deadlines on by
- * the paused time, measured in the order's clock.
+ * A pause that stops the clock (waiting for the resident, or for the resident's answer to a quote:
+ * the caller decides, see transition.service.ts) moves both deadlines on by the paused time,
+ * measured in the order's clock. Waiting for parts does not stop it: that delay is ours.
  */
 export async function shiftedByPause(db: Executor, o: { companyId: string; projectId: string; slaClock: Clock; pausedAt: Date | null; responseDueAt: Date | null; completeDueAt: Date | null }, now: Date) {
   if (!o.pausedAt) return {};
-  const hours = await businessHoursOf(db, o.companyId, o.projectId);
+  const hours = await hoursFor(db, o.slaClock, o.companyId, o.projectId);
   const paused = clockMinutesBetween(o.slaClock, hours, o.pausedAt, now);
   const move = (d: Date | null) => (d ? addClockMinutes(o.slaClock, hours, d, paused) : d);
   return { responseDueAt: move(o.responseDueAt), completeDueAt: move(o.completeDueAt), pausedMinutes: paused };
