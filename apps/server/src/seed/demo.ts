@@ -5,6 +5,7 @@ import { piiCipher } from '../lib/pii-crypto.ts';
 import type { Secrets } from '../lib/secrets.ts';
 import { seedDemoBilling, seedDemoBillRuns } from './demo-billing.ts';
 import { seedDemoEstate } from './demo-estate.ts';
+import { seedDemoWorkOrders } from './demo-workorders.ts';
 import { users } from '../modules/auth/auth.table.ts';
 import { createCompanyWithRoles } from '../modules/org/company.service.ts';
 import { companies, membershipProjects, membershipRoles, memberships, projects, residentRooms, roles } from '../modules/org/org.table.ts';
@@ -23,6 +24,8 @@ export const demoAccounts = [
   { username: 'tech', phone: '13800000006', name: '赵师傅', role: 'technician', projects: ['YGHY'] },
   { username: 'guard', phone: '13800000007', name: '孙保安', role: 'guard', projects: ['YGHY'] },
   { username: 'cleaner', phone: '13800000008', name: '周保洁', role: 'cleaner', projects: ['YGHY'] },
+  { username: 'tech2', phone: '13800000009', name: '钱师傅', role: 'technician', projects: ['YGHY'] },
+  { username: 'tech3', phone: '13800000010', name: '李师傅', role: 'technician', projects: ['YGHY'] },
   { username: 'resident', phone: '13900000001', name: '吴业主', role: 'resident', projects: [] },
 ] as const;
 
@@ -68,6 +71,7 @@ export async function seedDemo(database: Database, secrets: Secrets): Promise<{ 
     await tx.insert(residentRooms).values({
       companyId: company.id, projectId: projectId('YGHY'), membershipId: residentMembership, roomId: estate.homeRoomId, relation: 'owner', status: 'active',
     });
+    await seedDemoWorkOrders(tx, company.id, projectId('YGHY'), { residentUserId, residentName: resident.name, homeRoomId: estate.homeRoomId });
   });
   await seedDemoBillRuns(database, billed.companyId, billed.projectId);
   return { sampleIdNumbers };

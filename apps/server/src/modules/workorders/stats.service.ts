@@ -45,7 +45,8 @@ function view(r: any, key: string | null, label: string) {
 export async function workOrderStats(db: Executor, actor: Actor, q: Query) {
   const companyId = requireCompany(actor);
   const to = q.to ?? businessNow().format('YYYY-MM-DD');
-  const from = q.from ?? businessNow().subtract(5, 'month').startOf('month').format('YYYY-MM-DD');
+  // default: the last six full months and the current one (a trend, not a single month)
+  const from = q.from ?? businessNow().subtract(6, 'month').startOf('month').format('YYYY-MM-DD');
   const g = keyOf[q.groupBy];
   const where = sql`work_orders.company_id = ${companyId} and ${orderScope(actor, q.projectId)}
     and work_orders.created_at >= (${from}::date)::timestamp at time zone ${BUSINESS_TZ} and work_orders.created_at < ((${to}::date + 1)::timestamp at time zone ${BUSINESS_TZ})`;
