@@ -2,6 +2,7 @@ import { useSignedInMe } from '../shared/auth.ts';
 import { GreetingCard } from '../shared/h5/HomeCards.tsx';
 import { MyBillsCard } from './bills/MyBillsCard.tsx';
 import { MyHomeCard } from './home/MyHomeCard.tsx';
+import { MyOrdersCard } from './workorders/MyOrdersCard.tsx';
 
 export function ResidentHome() {
   const me = useSignedInMe();
@@ -10,6 +11,7 @@ export function ResidentHome() {
       <GreetingCard me={me} />
       <MyHomeCard />
       <MyBillsCard />
+      <MyOrdersCard />
     </div>
   );
 }

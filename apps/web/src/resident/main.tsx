@@ -5,6 +5,9 @@ import { MyStatementPage } from './bills/MyStatementPage.tsx';
 import { BindingRequestsPage } from './home/BindingRequestsPage.tsx';
 import { BindRoomPage } from './home/BindRoomPage.tsx';
 import { RoomDetailPage } from './home/RoomDetailPage.tsx';
+import { MyOrderDetailPage } from './workorders/MyOrderDetailPage.tsx';
+import { MyOrdersPage } from './workorders/MyOrdersPage.tsx';
+import { ReportPage } from './workorders/ReportPage.tsx';
 import { RegisterPage } from './RegisterPage.tsx';
 import { ResidentHome } from './ResidentHome.tsx';
 import { ResidentLogin } from './ResidentLogin.tsx';
@@ -24,6 +27,9 @@ startH5App({
     { path: 'bills', element: <MyBillsPage /> },
     { path: 'bills/:id', element: <MyBillDetailPage /> },
     { path: 'rooms/:id/statement', element: <MyStatementPage /> },
+    { path: 'report', element: <ReportPage /> },
+    { path: 'work-orders', element: <MyOrdersPage /> },
+    { path: 'work-orders/:id', element: <MyOrderDetailPage /> },
   ],
   publicRoutes: [{ path: '/register', element: <RegisterPage /> }],
 });

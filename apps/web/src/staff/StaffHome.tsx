@@ -1,9 +1,9 @@
-import { CarryOutOutlined } from '@ant-design/icons';
 import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSignedInMe } from '../shared/auth.ts';
-import { GreetingCard, PlaceholderCard } from '../shared/h5/HomeCards.tsx';
+import { GreetingCard } from '../shared/h5/HomeCards.tsx';
 import { RoleTag } from '../shared/labels.tsx';
+import { TasksCard } from './workorders/TasksCard.tsx';
 
 export function StaffHome() {
   const { t } = useTranslation();
@@ -18,7 +18,7 @@ export function StaffHome() {
           <Tag color="blue">{t(`scope.${me.scope}`)}</Tag>
         </Space>
       </GreetingCard>
-      <PlaceholderCard icon={<CarryOutOutlined />} title={t('h5.myTasks')} placeholder={t('h5.tasksPlaceholder')} testId="h5-tasks" />
+      <TasksCard />
     </div>
   );
 }
