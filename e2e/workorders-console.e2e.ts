@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, loginAt, newPage, shot } from './browser.ts';
+import { pick } from './antd.ts';
+
+let browser: Browser;
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => browser?.close());
+
+/** A searchable select: type (part of) the option's text, then pick it. */
+async function searchPick(page: Page, selectTestId: string, text: string, option = text) {
+  await page.getByTestId(selectTestId).click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** The list filtered down to this run's own orders (other suites write orders into the same demo company). */
+async function searchList(page: Page, text: string) {
+  const input = page.getByTestId('wo-filter-q').locator('input').first();
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+describe('work-order console', () => {
+  it('the desk registers a phone request for a room, finds it, assigns it to 赵师傅 (a second browser sees it live), then sees it on the board and in the statistics', async () => {
+    const { context, page, errors } = await newPage(browser);
+    const watcher = await newPage(browser);
+    const marker = `E2E控制台电话报修-${Date.now()}`;
+
+    // a second desk user keeps the list open, filtered to this order
+    await loginAt(watcher.page, '/workorders', 'pm');
+    await watcher.page.getByTestId('wo-table').waitFor();
+    await searchList(watcher.page, marker);
+
+    await loginAt(page, '/workorders', 'cs');
+    await page.getByTestId('wo-table').waitFor();
+    await page.getByTestId('wo-create').click();
+    await page.getByTestId('wo-create-form').waitFor();
+    await page.getByTestId('wo-create-source').getByText('电话').click();
+    await searchPick(page, 'wo-create-room', '0101', '1-1-0101');
+    await page.getByTestId('wo-create-description').fill(`${marker} 厨房水龙头漏水`);
+    await page.getByTestId('wo-create-contact-name').fill('吴先生');
+    await page.getByTestId('wo-create-contact-phone').fill('13900000001');
+    await page.getByTestId('wo-create-submit').click();
+
+    // the new order opens in the detail drawer, with its submit row on the timeline
+    const title = page.getByTestId('wo-detail-title');
+    await title.waitFor();
+    const no = (await title.locator('.ant-typography').first().innerText()).trim();
+    expect(no).toMatch(/\S+/);
+    await page.getByTestId('wo-timeline-submit').waitFor();
+    expect(new URL(page.url()).searchParams.get('id')).toBeTruthy();
+    await page.keyboard.press('Escape');
+
+    await searchList(page, marker);
+    const row = page.getByTestId(`wo-row-${no}`);
+    await row.waitFor();
+    expect(await row.innerText()).toContain('1-1-0101');
+    await row.click();
+    await title.waitFor();
+
+    // the project may dispatch by itself; either way the desk puts 赵师傅 on it through the offered action
+    const actions = page.getByTestId('wo-actions');
+    await actions.waitFor();
+    const alreadyZhao = (await page.getByTestId('wo-facts').innerText()).includes('赵师傅');
+    const action = (await page.getByTestId('wo-action-assign').count()) ? 'assign' : alreadyZhao ? null : 'transfer';
+    if (action) {
+      await page.getByTestId(`wo-action-${action}`).click();
+      await pick(page, 'wo-assignee', '赵师傅');
+      await page.getByTestId('wo-event-note').fill('电话登记，派赵师傅上门');
+      await page.getByTestId('wo-event-submit').click();
+    }
+    await page.getByTestId('wo-timeline').getByText('处理人：赵师傅').first().waitFor();
+    await expect.poll(() => page.getByTestId('wo-detail-title').getByTestId('wo-status').innerText()).toBe('已派单');
+    // assign is no longer offered: the buttons come from the server's abilities
+    expect(await page.getByTestId('wo-action-assign').count()).toBe(0);
+    await shot(page, 'wo-console-detail');
+
+    // the watcher's list refetched on the server's event, without a reload
+    await watcher.page.getByTestId(`wo-row-${no}`).getByText('赵师傅').waitFor({ timeout: 15_000 });
+
+    await page.goto(new URL('/workorders/board', page.url()).toString());
+    await page.getByTestId('wo-board').waitFor();
+    const card = page.getByTestId('wo-board-assigned').getByTestId(`wo-card-${no}`);
+    const search = page.getByTestId('wo-filter-q').locator('input').first();
+    await search.fill(marker);
+    await search.press('Enter');
+    await card.waitFor();
+    await card.click();
+    await page.getByTestId('wo-detail-title').getByText(no).waitFor();
+    await shot(page, 'wo-console-board');
+
+    await page.goto(new URL('/workorders/stats', page.url()).toString());
+    const count = page.getByTestId('wo-kpi-count');
+    await count.waitFor();
+    await expect.poll(async () => Number((await count.locator('.ant-statistic-content-value').innerText()).replace(/[^\d]/g, ''))).toBeGreaterThan(0);
+    await page.getByTestId('wo-kpi-handling').waitFor();
+    await page.getByTestId('wo-kpi-satisfaction').waitFor();
+    await page.getByTestId('wo-stats-chart').waitFor();
+    await shot(page, 'wo-console-stats');
+
+    expect(errors).toEqual([]);
+    expect(watcher.errors).toEqual([]);
+    await watcher.context.close();
+    await context.close();
+  });
+
+  it('the desk saves the current filters as a view and applies it again', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await loginAt(page, '/workorders', 'cs');
+    await page.getByTestId('wo-table').waitFor();
+    const name = `待派-${Date.now() % 100000}`;
+    await page.getByTestId('wo-filter-status').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '待派单' }).first().click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('wo-view-open').click();
+    await page.getByTestId('wo-view-name').fill(name);
+    await page.getByTestId('wo-view-save').click();
+    await page.getByText('视图已保存').waitFor();
+
+    await page.reload();
+    await page.getByTestId('wo-table').waitFor();
+    expect(await page.getByTestId('wo-filter-status').innerText()).not.toContain('待派单');
+    await pick(page, 'wo-views', name);
+    await page.getByTestId('wo-filter-status').getByText('待派单').waitFor();
+    await page.getByTestId('wo-view-delete').click();
+    await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    await expect.poll(() => page.getByTestId('wo-views').innerText()).not.toContain(name);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
