@@ -69,7 +69,7 @@ export function PhotoPicker({ value, onChange, onBusy, testId }: Props) {
           <label className="wo-photo wo-photo-add" data-testid={`${testId}-add`}>
             <CameraOutlined />
             <span>{t('woH5.photos.add')}</span>
-            <input ref={input} type="file" accept="image/*" capture="environment" multiple hidden
+            <input ref={input} type="file" accept="image/*" capture="environment" multiple
               onChange={(e) => void pick(e.target.files)} data-testid={`${testId}-input`} />
           </label>
         )}
