@@ -41,8 +41,9 @@ export function DayModal({ day, special, onClose }: { day: string | null; specia
       <Space direction="vertical" style={{ width: '100%' }} data-testid="wo-cal-modal">
         {special?.name && <Typography.Text type="secondary">{t('woCalendar.edit.library', { name: special.name, kind: library })}</Typography.Text>}
         <Radio.Group value={kind} onChange={(e) => setKind(e.target.value)} optionType="button" buttonStyle="solid">
-          <Radio.Button value="workday" data-testid="wo-cal-kind-workday">{t('woCalendar.kind.workday')}</Radio.Button>
-          <Radio.Button value="holiday" data-testid="wo-cal-kind-holiday">{t('woCalendar.kind.holiday')}</Radio.Button>
+          {/* antd puts a testid on the hidden input: the visible label carries it */}
+          <Radio.Button value="workday"><span data-testid="wo-cal-kind-workday">{t('woCalendar.kind.workday')}</span></Radio.Button>
+          <Radio.Button value="holiday"><span data-testid="wo-cal-kind-holiday">{t('woCalendar.kind.holiday')}</span></Radio.Button>
         </Radio.Group>
         <Input value={note} maxLength={100} onChange={(e) => setNote(e.target.value)} placeholder={t('woCalendar.edit.note')} data-testid="wo-cal-note" />
       </Space>
