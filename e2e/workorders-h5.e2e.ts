@@ -149,6 +149,15 @@ describe('work orders on the phone at 375 px', () => {
     expect(await s.page.getByTestId('wo-place-title').textContent()).toContain('1-1-0101');
     expect(await noHorizontalScroll(s.page)).toBe(true);
     await shot(s.page, 'wo-h5-staff-place');
+    // …and a finding reported there is a patrol order the technician can follow
+    await s.page.getByTestId('wo-place-report').click();
+    await pick(s.page, 'wo-finding-category', '给排水');
+    await s.page.getByTestId('wo-finding-description').fill('e2e 巡检：1-1-0101 门口水表井渗水');
+    await s.page.getByTestId('wo-finding-submit').click();
+    await s.page.locator('[data-testid="wo-task-detail"][data-status="submitted"]').waitFor();
+    const findingId = /#\/tasks\/([0-9a-f-]{36})/.exec(s.page.url())![1]!;
+    const finding = await json<Detail & { source: string; roomId: string }>(desk.api, 'GET', `/api/work-orders/${findingId}`);
+    expect(finding).toMatchObject({ source: 'patrol', roomId: order.roomId });
 
     // ── resident confirms with 5 stars ──
     await r.page.locator('[data-testid="my-wo-detail"][data-status="completed"]').waitFor();
@@ -160,15 +169,22 @@ describe('work orders on the phone at 375 px', () => {
     expect(await r.page.getByTestId('wo-timeline-row').count()).toBeGreaterThanOrEqual(6);
     await shot(r.page, 'wo-h5-resident-rated');
 
+    // a room's printed code opens the form for that room, marked as from a QR code
+    await r.page.goto(`/m/resident/#/report?room=${order.roomId}`);
+    await r.page.getByTestId('wo-from-qr').waitFor();
+    expect(await r.page.getByTestId('wo-room').textContent()).toContain('1-1-0101');
+
     // ── the desk's statistics count one more completed and rated order ──
     const after = await json<Stats>(desk.api, 'GET', '/api/work-orders/stats');
-    expect(after.total.count).toBe(before.total.count + 1);
+    expect(after.total.count).toBe(before.total.count + 2); // the resident's and the patrol finding
     expect(after.total.completed).toBe(before.total.completed + 1);
     expect(after.total.rated).toBe(before.total.rated + 1);
 
     // the refused text file is the one failed request the resident's page logs
     expect(r.errors.filter((e) => !/status of 415/.test(e))).toEqual([]);
     expect(s.errors).toEqual([]);
+    // the finding was only a demonstration: the desk cancels it
+    await json(desk.api, 'POST', `/api/work-orders/${findingId}/events`, { event: 'cancel', version: (await json<Detail>(desk.api, 'GET', `/api/work-orders/${findingId}`)).version, note: 'e2e 演示，取消' });
     await Promise.all([r.context.close(), s.context.close(), desk.ctx.close()]);
     await readAllAway(['cs', 'tech']);
   });
