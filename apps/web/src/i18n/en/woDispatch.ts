@@ -23,7 +23,7 @@ export const woDispatchText: WoDispatchCatalogue = {
     },
     shifts: {
       title: 'Shifts', prevWeek: 'Previous week', nextWeek: 'Next week', worker: 'Worker', workerRequired: 'Pick a worker', start: 'Start', hours: 'Hours',
-      add: 'Add shift', added: 'Shift added', from: 'From', to: 'To', empty: 'No shifts this week', confirmDelete: 'Delete this shift?', deleted: 'Shift deleted',
+      add: 'Add shift', added: 'Shift added', empty: 'No workers in this project yet', confirmDelete: 'Delete this shift?', deleted: 'Shift deleted', nextDay: '{{time}} next day',
     },
     buildings: {
       title: 'Building responsibility', hint: 'Automatic dispatch prefers the building\'s responsible staff', building: 'Building', staff: 'Responsible staff',

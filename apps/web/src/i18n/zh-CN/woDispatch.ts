@@ -23,7 +23,7 @@ export const woDispatchText = {
     },
     shifts: {
       title: '排班', prevWeek: '上一周', nextWeek: '下一周', worker: '人员', workerRequired: '请选择人员', start: '上班', hours: '时长（小时）',
-      add: '添加班次', added: '班次已添加', from: '开始', to: '结束', empty: '本周没有班次', confirmDelete: '删除这个班次？', deleted: '班次已删除',
+      add: '添加班次', added: '班次已添加', empty: '本项目还没有处理人员', confirmDelete: '删除这个班次？', deleted: '班次已删除', nextDay: '次日 {{time}}',
     },
     buildings: {
       title: '楼栋责任人', hint: '自动派单优先派给楼栋责任人', building: '楼栋', staff: '责任人', placeholder: '选择责任人', saved: '楼栋责任人已保存',
