@@ -125,6 +125,8 @@ describe('work orders on the phone at 375 px', () => {
       await s.page.getByTestId('wo-sheet-ok').click();
       await s.page.locator(`[data-testid="wo-task-detail"][data-status="${step === 'accept' ? 'accepted' : 'in_progress'}"]`).waitFor();
     }
+    // 给排水 is not chargeable: no quote offered
+    expect(await s.page.getByTestId('wo-act-quote').count()).toBe(0);
     await s.page.getByTestId('wo-act-complete').click();
     await s.page.setInputFiles('[data-testid="wo-after-photos-input"]', { name: 'fixed.png', mimeType: 'image/png', buffer: photo });
     await s.page.getByTestId('wo-after-photos-item').first().waitFor();
@@ -143,6 +145,9 @@ describe('work orders on the phone at 375 px', () => {
 
     // the scanner: a pasted room code opens that room with its open orders (this one is done now: none of mine)
     await s.page.goto('/m/staff/#/scan');
+    await s.page.getByTestId('wo-scan-code').fill('https://example.com/not-ours');
+    await s.page.getByTestId('wo-scan-open-code').click();
+    await s.page.locator('.ant-form-item-explain-error').filter({ hasText: '不是本系统' }).waitFor();
     await s.page.getByTestId('wo-scan-code').fill(`${baseURL()}/m/resident/#/report?room=${order.roomId}`);
     await s.page.getByTestId('wo-scan-open-code').click();
     await s.page.getByTestId('wo-place-page').waitFor();

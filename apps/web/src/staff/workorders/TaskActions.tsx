@@ -8,7 +8,7 @@ import { EventSheet } from '../../resident/workorders/common/EventSheet.tsx';
 import { PhotoPicker } from '../../resident/workorders/common/PhotoPicker.tsx';
 import type { UploadedPhoto } from '../../resident/workorders/common/photos.ts';
 import type { WoDetail, WoEventBody, WoEventName } from '../../resident/workorders/common/types.ts';
-import { useTaskEvent } from './api.ts';
+import { useStaffCategories, useTaskEvent } from './api.ts';
 import { useGeo } from './geo.ts';
 import '../../resident/workorders/common/wo-h5.css';
 
@@ -28,8 +28,12 @@ export function TaskActions({ o }: { o: WoDetail }) {
   const ev = useTaskEvent(o.id);
   const onError = useApiErrorHandler();
   const geo = useGeo(sheet !== null);
+  const cats = useStaffCategories();
+  // only a chargeable category takes a quote (the server says so too); unknown yet → offered
+  const chargeable = cats.data?.find((c) => c.id === o.categoryId)?.chargeable ?? !cats.data;
   // a pause for a quote ends with the resident's answer, not with 继续
-  const actions = FIELD.filter((e) => o.abilities.includes(e) && !(e === 'resume' && o.pauseReason === 'quote')) as Field[];
+  const actions = FIELD.filter((e) => o.abilities.includes(e)
+    && !(e === 'resume' && o.pauseReason === 'quote') && !(e === 'quote' && !chargeable)) as Field[];
   if (!actions.length) return null;
 
   const open = (e: Field) => {
