@@ -187,6 +187,16 @@ describe('automatic dispatch', () => {
     expect(o.timeline.map((e: any) => e.event)).toEqual(['submit']);
   });
 
+  it('an order without a category (an inquiry) waits for the desk whatever the mode', async () => {
+    for (const mode of ['auto', 'pool'] as const) {
+      await setMode(mode);
+      const r = await w.as.desk('POST', '/api/work-orders', { projectId: w.tenant.projectA, source: 'phone', type: 'inquiry', description: '物业费怎么交', area: 'public', locationText: '电话' });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json()).toMatchObject({ status: 'submitted', assigneeId: null, inPool: false });
+      expect(r.json().timeline.map((e: any) => e.event)).toEqual(['submit']);
+    }
+  });
+
   it('pool lets only eligible staff grab: not without the skill, not from another project', async () => {
     await setMode('pool');
     const o = (await report('door_lock', null)).json();

@@ -88,12 +88,15 @@ function dispatcher(companyId: string): Actor {
 }
 
 /**
- * What happens to a new (or handed back) order by the project's dispatch mode: `off` waits for the
+ * What happens to a new (or handed back) order with a category by the project's dispatch mode (one
+ * without a category always waits for the desk): `off` waits for the
  * desk; `pool` opens it for 抢单; `suggest` writes the top three eligible candidates to the timeline
  * and waits for the desk; `auto` assigns the best eligible worker on shift, else opens the pool when
  * someone has the skill, else leaves it to the desk with a `dispatch_failed` row saying why.
  */
 export async function dispatchOnSubmit(tx: Tx, ctx: AppContext, o: WorkOrder): Promise<WorkOrder> {
+  // 咨询、表扬、未分类的投诉: nothing to repair, no skill to match — the desk answers them in every mode
+  if (!o.categoryId) return o;
   const s = await getWoSettings(tx, o.companyId, o.projectId);
   if (s.dispatchMode === 'off') return o;
   if (s.dispatchMode === 'pool') return toPool(tx, o);
