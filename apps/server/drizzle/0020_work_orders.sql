@@ -198,11 +198,13 @@ CREATE INDEX "wo_events_order_idx" ON "wo_events" USING btree ("company_id","wor
 CREATE UNIQUE INDEX "work_calendar_days_uq" ON "work_calendar_days" USING btree ("company_id","day");--> statement-breakpoint
 CREATE UNIQUE INDEX "work_orders_no_uq" ON "work_orders" USING btree ("company_id","no");--> statement-breakpoint
 CREATE UNIQUE INDEX "work_orders_charge_bill_uq" ON "work_orders" USING btree ("charge_bill_id");--> statement-breakpoint
-CREATE INDEX "work_orders_project_created_idx" ON "work_orders" USING btree ("company_id","project_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "work_orders_project_status_idx" ON "work_orders" USING btree ("company_id","project_id","status","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "work_orders_project_created_idx" ON "work_orders" USING btree ("company_id","project_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "work_orders_project_status_idx" ON "work_orders" USING btree ("company_id","project_id","status","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "work_orders_assignee_idx" ON "work_orders" USING btree ("company_id","assignee_user_id","status");--> statement-breakpoint
-CREATE INDEX "work_orders_requester_idx" ON "work_orders" USING btree ("company_id","requester_user_id","created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "work_orders_requester_idx" ON "work_orders" USING btree ("company_id","requester_user_id","created_at" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "work_orders_room_idx" ON "work_orders" USING btree ("company_id","room_id");--> statement-breakpoint
+CREATE INDEX "work_orders_open_created_idx" ON "work_orders" USING btree ("company_id","project_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE status in ('submitted','assigned','accepted','in_progress','paused');--> statement-breakpoint
 CREATE INDEX "work_orders_open_due_idx" ON "work_orders" USING btree ("company_id","project_id","complete_due_at") WHERE status in ('submitted','assigned','accepted','in_progress','paused');--> statement-breakpoint
+CREATE INDEX "work_orders_overdue_idx" ON "work_orders" USING btree ("company_id","project_id","complete_due_at") WHERE overdue;--> statement-breakpoint
 CREATE UNIQUE INDEX "idempotency_keys_uq" ON "idempotency_keys" USING btree ("company_id","principal","key");--> statement-breakpoint
 CREATE INDEX "idempotency_keys_created_idx" ON "idempotency_keys" USING btree ("created_at");

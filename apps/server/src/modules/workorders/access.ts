@@ -15,7 +15,9 @@ export type WorkOrder = typeof workOrders.$inferSelect;
 export function orderScope(actor: Actor, requestedProject?: string): SQL {
   if (actor.memberKind === 'resident') return sql`${workOrders.requesterUserId} = ${actor.userId}`;
   const ids = listProjects(actor, requestedProject);
-  const inProjects = ids === 'all' ? sql`true` : ids.length ? sql`${workOrders.projectId} = any(${sql.param(ids)}::uuid[])` : sql`false`;
+  // one project is `=`, not `= any(array)`: only then can the planner walk the (project, created_at) indexes in order
+  const inProjects = ids === 'all' ? sql`true` : ids.length === 1 ? sql`${workOrders.projectId} = ${ids[0]}`
+    : ids.length ? sql`${workOrders.projectId} = any(${sql.param(ids)}::uuid[])` : sql`false`;
   if (actor.scope !== 'assignee') return inProjects;
   return sql`(${inProjects} and (${workOrders.assigneeUserId} = ${actor.userId} or ${workOrders.requesterUserId} = ${actor.userId} or (${workOrders.inPool} and ${workOrders.status} = 'submitted')))`;
 }

@@ -8,11 +8,10 @@ import { BUSINESS_TZ } from '../../lib/time.ts';
 import { loadOrder, orderScope, relationsOf, type WorkOrder } from './access.ts';
 import { poolEligible } from './assignees.ts';
 import { orderFiles } from './photos.ts';
-import { detailFields, rowView, selectRows } from './views.ts';
+import { detailFields, rowView, withNames } from './views.ts';
 import { woEvents, workOrders } from './workorders.table.ts';
 
 type Query = z.output<typeof ZWorkOrderQuery>;
-const open = sql`${workOrders.status} in ('submitted','assigned','accepted','in_progress','paused')`;
 
 function filters(actor: Actor, q: Query): SQL[] {
   const c: SQL[] = [eq(workOrders.companyId, requireCompany(actor)), orderScope(actor, q.projectId)];
@@ -28,8 +27,9 @@ function filters(actor: Actor, q: Query): SQL[] {
   if (q.roomId) c.push(eq(workOrders.roomId, q.roomId));
   if (q.from) c.push(sql`${workOrders.createdAt} >= (${q.from}::date)::timestamp at time zone ${BUSINESS_TZ}`);
   if (q.to) c.push(sql`${workOrders.createdAt} < ((${q.to}::date + 1)::timestamp at time zone ${BUSINESS_TZ})`);
-  if (q.overdue === 'true') c.push(sql`(${workOrders.overdue} or (${open} and ${workOrders.pausedAt} is null and ${workOrders.completeDueAt} < now()))`);
-  if (q.overdue === 'false') c.push(sql`not (${workOrders.overdue} or (${open} and ${workOrders.pausedAt} is null and ${workOrders.completeDueAt} < now()))`);
+  // the flag, not a comparison with now(): the SLA jobs set it within a minute of a missed deadline, and it is indexed
+  if (q.overdue === 'true') c.push(eq(workOrders.overdue, true));
+  if (q.overdue === 'false') c.push(eq(workOrders.overdue, false));
   if (q.q) {
     const like = `%${likeEscape(q.q)}%`;
     c.push(sql`(${workOrders.no} ilike ${like} or ${workOrders.description} ilike ${like} or ${workOrders.locationText} ilike ${like})`);
@@ -46,11 +46,12 @@ export async function listOrders(db: Executor, actor: Actor, q: Query) {
   const order = q.sort === 'deadline'
     ? [sql`${workOrders.completeDueAt} asc nulls last`, asc(workOrders.id)]
     : [desc(workOrders.createdAt), desc(workOrders.id)];
-  const [rows, counted] = await Promise.all([
-    selectRows(db).where(where).orderBy(...order).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+  const [page, counted] = await Promise.all([
+    db.select().from(workOrders).where(where).orderBy(...order).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.execute(sql`select count(*)::int as n from (select 1 from ${workOrders} where ${where} limit ${COUNT_CAP + 1}) x`),
   ]);
   const n = Number((counted as any).rows[0].n);
+  const rows = await withNames(db, requireCompany(actor), page);
   return { items: rows.map(rowView), total: n, page: q.page, pageSize: q.pageSize, totalCapped: n > COUNT_CAP };
 }
 
@@ -78,8 +79,7 @@ export async function getDetail(db: Executor, actor: Actor, id: string) {
  * their scope (a technician who handed it back): they still get the answer to what they did.
  */
 export async function detailOf(db: Executor, actor: Actor, o: WorkOrder) {
-  const id = o.id;
-  const [row] = await selectRows(db).where(and(eq(workOrders.companyId, o.companyId), eq(workOrders.id, id)));
+  const [row] = await withNames(db, o.companyId, [o]);
   const pool = o.inPool && o.status === 'submitted' ? await poolEligible(db, actor, o) : false;
   const abilities = allowedEvents(workOrderTransitions, o.status, actor.permissions, relationsOf(actor, o, pool));
   const { files: photos, timeline } = await timelineOf(db, o);

@@ -95,12 +95,16 @@ export const workOrders = pgTable('work_orders', {
 }, (t) => [
   uniqueIndex('work_orders_no_uq').on(t.companyId, t.no),
   uniqueIndex('work_orders_charge_bill_uq').on(t.chargeBillId),
-  index('work_orders_project_created_idx').on(t.companyId, t.projectId, t.createdAt.desc(), t.id.desc()),
-  index('work_orders_project_status_idx').on(t.companyId, t.projectId, t.status, t.createdAt.desc(), t.id.desc()),
+  index('work_orders_project_created_idx').on(t.companyId, t.projectId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+  index('work_orders_project_status_idx').on(t.companyId, t.projectId, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   index('work_orders_assignee_idx').on(t.companyId, t.assigneeUserId, t.status),
-  index('work_orders_requester_idx').on(t.companyId, t.requesterUserId, t.createdAt.desc()),
+  index('work_orders_requester_idx').on(t.companyId, t.requesterUserId, t.createdAt.desc().nullsFirst()),
   index('work_orders_room_idx').on(t.companyId, t.roomId),
+  // the console's everyday view (open orders, newest first) and the SLA sweep (open orders by deadline)
+  index('work_orders_open_created_idx').on(t.companyId, t.projectId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`status in ('submitted','assigned','accepted','in_progress','paused')`),
   index('work_orders_open_due_idx').on(t.companyId, t.projectId, t.completeDueAt).where(sql`status in ('submitted','assigned','accepted','in_progress','paused')`),
+  // 超时 filter: the flag is set when a deadline passes (SLA job or sweep) or an order finishes late
+  index('work_orders_overdue_idx').on(t.companyId, t.projectId, t.completeDueAt).where(sql`overdue`),
   check('work_orders_rating', sql`${t.rating} is null or ${t.rating} between 1 and 5`),
   check('work_orders_quote', sql`${t.quoteFen} is null or ${t.quoteFen} > 0`),
 ]);

@@ -1,0 +1,17 @@
+import Fastify from 'fastify';
+import pg from 'pg';
+
+/** The baseline's query: the newest 20 open orders of one project, through the same index the app uses. */
+export const BARE_SQL = `select id, no, status, priority, description, location_text, assignee_name, complete_due_at, created_at
+  from work_orders where company_id = $1 and project_id = $2 and status = any($3::text[])
+  order by created_at desc, id desc limit 20`;
+export const OPEN = ['submitted', 'assigned', 'accepted', 'in_progress', 'paused'];
+
+/** Bare Fastify 5 and a `pg` Pool of the app's size: no auth, no validation, one indexed SELECT per request. */
+export async function startBare(o: { databaseUrl: string; poolSize: number; companyId: string; projectId: string }) {
+  const pool = new pg.Pool({ connectionString: o.databaseUrl, max: o.poolSize, application_name: 'wuye-bench-bare' });
+  const app = Fastify({ logger: false });
+  app.get('/api/work-orders', async () => ({ items: (await pool.query(BARE_SQL, [o.companyId, o.projectId, OPEN])).rows }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { port: (app.server.address() as { port: number }).port, async close() { await app.close(); await pool.end(); } };
+}
