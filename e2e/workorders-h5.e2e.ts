@@ -36,7 +36,7 @@ async function readAllAway(logins: string[]) {
 const myTotal = (page: Page) => page.evaluate(async () => ((await (await fetch('/api/me/work-orders?pageSize=1')).json()) as { total: number }).total);
 
 type Stats = { total: { count: number; completed: number; rated: number } };
-type Detail = { id: string; no: string; status: string; version: number; roomId: string | null; assigneeName: string | null; timeline: { event: string; geo: unknown; files: unknown[] }[] };
+type Detail = { id: string; no: string; projectId: string; status: string; version: number; roomId: string | null; assigneeName: string | null; timeline: { event: string; geo: unknown; files: unknown[] }[] };
 
 describe('work orders on the phone at 375 px', () => {
   it('a resident reports with a photo, the desk assigns, the technician completes with a photo, the resident rates, the statistics change', { timeout: 240_000 }, async () => {
@@ -178,6 +178,14 @@ describe('work orders on the phone at 375 px', () => {
     await r.page.goto(`/m/resident/#/report?room=${order.roomId}`);
     await r.page.getByTestId('wo-from-qr').waitFor();
     expect(await r.page.getByTestId('wo-room').textContent()).toContain('1-1-0101');
+    // a facility's code: a public-area request at that facility, no location text needed
+    // (only the pre-fill is checked: the demo may have no facility, so any id in the order's project does)
+    const facilityId = (await json<{ items: { id: string }[] }>(desk.api, 'GET', `/api/facilities?projectId=${order.projectId}&pageSize=1`)).items[0]?.id
+      ?? '0190a0b0-0000-7000-8000-0000000000f1';
+    await r.page.goto(`/m/resident/#/report?facility=${facilityId}&project=${order.projectId}`);
+    await r.page.getByTestId('wo-from-qr').waitFor();
+    await r.page.getByTestId('wo-location').waitFor();
+    expect(await r.page.getByTestId('wo-room').count()).toBe(0);
 
     // ── the desk's statistics count one more completed and rated order ──
     const after = await json<Stats>(desk.api, 'GET', '/api/work-orders/stats');

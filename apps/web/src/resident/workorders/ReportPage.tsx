@@ -3,7 +3,7 @@ import { woTypes } from '@wuye/shared';
 import { Alert, App, Button, Card, Form, Input, Result, Select, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useSignedInMe } from '../../shared/auth.ts';
 import { useApiErrorHandler } from '../../shared/errors.ts';
 import { dayjs, TZ } from '../../shared/time.ts';
@@ -38,6 +38,12 @@ const at = (day: string, time: string) => dayjs.tz(`${day} ${time}`, 'YYYY-MM-DD
  * (source qr). The FAQ of the chosen category comes first; the form follows on "仍要报事".
  */
 export function ReportPage() {
+  // another code scanned while the form is open is a new form (its pre-fill, its Idempotency-Key)
+  const { search } = useLocation();
+  return <ReportForm key={search} />;
+}
+
+function ReportForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useSignedInMe();
@@ -79,10 +85,13 @@ export function ReportPage() {
   const submit = (v: Values) => {
     if (v.day && v.from && v.to && v.to <= v.from) return void message.error(t('woH5.form.slotOrder'));
     const room = rooms.find((r) => r.roomId === v.roomId);
+    const projectId = v.area === 'private' ? room!.projectId : (v.projectId ?? projects[0]!.id);
+    // a facility's code names its project; in another community the code's place does not apply
+    const facilityId = qrFacility && projectId === qrProject ? qrFacility : undefined;
     const body: MyWoCreate = {
-      projectId: v.area === 'private' ? room!.projectId : (v.projectId ?? projects[0]!.id),
+      projectId,
       source: fromQr ? 'qr' : 'resident', type: v.type, categoryId: v.categoryId, description: v.description.trim(), area: v.area,
-      ...(v.area === 'private' ? { roomId: v.roomId } : { locationText: v.locationText?.trim() || undefined, facilityId: qrFacility }),
+      ...(v.area === 'private' ? { roomId: v.roomId } : { locationText: v.locationText?.trim() || undefined, facilityId }),
       contactPhone: v.contactPhone?.trim() || undefined,
       ...(v.day && v.from ? { preferredFrom: at(v.day, v.from) } : {}),
       ...(v.day && v.to ? { preferredTo: at(v.day, v.to) } : {}),
@@ -112,7 +121,7 @@ export function ReportPage() {
           <FaqStep articles={articles} onContinue={() => setFaqPassed(categoryId)} onSolved={() => void navigate('/')} />
         ) : (
           <Card>
-            <WhereFields rooms={rooms} projects={projects} area={area} />
+            <WhereFields rooms={rooms} projects={projects} area={area} atFacility={!!qrFacility} />
             {qrFacility && area === 'public' && <Tag color="cyan" style={{ marginBottom: 12 }}>{t('woH5.report.qrFacility')}</Tag>}
             <Form.Item name="description" label={t('woH5.form.description')} rules={[{ required: true, whitespace: true, message: t('woH5.form.descriptionRequired') }]}>
               <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('woH5.form.descriptionHint')} data-testid="wo-description" />

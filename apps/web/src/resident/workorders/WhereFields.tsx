@@ -5,7 +5,8 @@ import type { MyRoom } from '../home/api.ts';
 export interface ProjectOption { id: string; name: string }
 
 /** 在家里（选一套我的房屋）或公共区域（小区 + 位置描述）. */
-export function WhereFields({ rooms, projects, area }: { rooms: MyRoom[]; projects: ProjectOption[]; area: 'private' | 'public' }) {
+/** `atFacility`: opened from a facility's code, which already says where (the text is then optional). */
+export function WhereFields({ rooms, projects, area, atFacility = false }: { rooms: MyRoom[]; projects: ProjectOption[]; area: 'private' | 'public'; atFacility?: boolean }) {
   const { t } = useTranslation();
   return (
     <>
@@ -26,7 +27,7 @@ export function WhereFields({ rooms, projects, area }: { rooms: MyRoom[]; projec
               <Select size="large" data-testid="wo-project" options={projects.map((p) => ({ value: p.id, label: p.name }))} />
             </Form.Item>
           )}
-          <Form.Item name="locationText" label={t('woH5.form.location')} rules={[{ required: true, whitespace: true, message: t('woH5.form.locationRequired') }]}>
+          <Form.Item name="locationText" label={t('woH5.form.location')} rules={[{ required: !atFacility, whitespace: true, message: t('woH5.form.locationRequired') }]}>
             <Input size="large" maxLength={200} placeholder={t('woH5.form.locationHint')} data-testid="wo-location" />
           </Form.Item>
         </>
