@@ -16,9 +16,14 @@ async function searchPick(page: Page, selectTestId: string, text: string, option
 
 /** The list filtered down to this run's own orders (other suites write orders into the same demo company). */
 async function searchList(page: Page, text: string) {
-  const input = page.getByTestId('wo-filter-q').locator('input').first();
-  await input.fill(text);
-  await input.press('Enter');
+  await page.getByTestId('wo-filter-q').locator('input').first().fill(text);
+  await page.getByTestId('wo-filter-q').locator('.ant-input-search-btn, button').last().click();
+}
+
+/** Closes the drawer on screen and waits until it has gone (a closing one still covers the list). */
+async function closeDrawer(page: Page) {
+  await page.locator('.ant-drawer-close:visible').first().click();
+  await expect.poll(() => page.locator('.ant-drawer-section:visible').count()).toBe(0);
 }
 
 describe('work-order console', () => {
@@ -37,6 +42,7 @@ describe('work-order console', () => {
     await page.getByTestId('wo-create').click();
     await page.getByTestId('wo-create-form').waitFor();
     await page.getByTestId('wo-create-source').getByText('电话').click();
+    await pick(page, 'wo-create-category', '给排水');
     await searchPick(page, 'wo-create-room', '0101', '1-1-0101');
     await page.getByTestId('wo-create-description').fill(`${marker} 厨房水龙头漏水`);
     await page.getByTestId('wo-create-contact-name').fill('吴先生');
@@ -45,16 +51,17 @@ describe('work-order console', () => {
 
     // the new order opens in the detail drawer, with its submit row on the timeline
     const title = page.getByTestId('wo-detail-title');
-    await title.waitFor();
+    await title.waitFor().catch(async (e: unknown) => { await shot(page, 'wo-console-create-failed'); throw e; });
     const no = (await title.locator('.ant-typography').first().innerText()).trim();
     expect(no).toMatch(/\S+/);
     await page.getByTestId('wo-timeline-submit').waitFor();
     expect(new URL(page.url()).searchParams.get('id')).toBeTruthy();
-    await page.keyboard.press('Escape');
+    await closeDrawer(page);
 
     await searchList(page, marker);
     const row = page.getByTestId(`wo-row-${no}`);
     await row.waitFor();
+    await expect.poll(() => page.getByTestId('wo-table').locator('tr.ant-table-row').count()).toBe(1);
     expect(await row.innerText()).toContain('1-1-0101');
     await row.click();
     await title.waitFor();
@@ -82,9 +89,7 @@ describe('work-order console', () => {
     await page.goto(new URL('/workorders/board', page.url()).toString());
     await page.getByTestId('wo-board').waitFor();
     const card = page.getByTestId('wo-board-assigned').getByTestId(`wo-card-${no}`);
-    const search = page.getByTestId('wo-filter-q').locator('input').first();
-    await search.fill(marker);
-    await search.press('Enter');
+    await searchList(page, marker);
     await card.waitFor();
     await card.click();
     await page.getByTestId('wo-detail-title').getByText(no).waitFor();
@@ -92,7 +97,7 @@ describe('work-order console', () => {
 
     await page.goto(new URL('/workorders/stats', page.url()).toString());
     const count = page.getByTestId('wo-kpi-count');
-    await count.waitFor();
+    await count.waitFor().catch(async (e: unknown) => { await shot(page, 'wo-console-stats-failed'); throw e; });
     await expect.poll(async () => Number((await count.locator('.ant-statistic-content-value').innerText()).replace(/[^\d]/g, ''))).toBeGreaterThan(0);
     await page.getByTestId('wo-kpi-handling').waitFor();
     await page.getByTestId('wo-kpi-satisfaction').waitFor();

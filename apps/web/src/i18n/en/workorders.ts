@@ -98,6 +98,15 @@ export const woConsoleText: WoConsoleCatalogue = {
       create: 'New question', edit: 'Edit question', question: 'Question', answer: 'Answer', published: 'Published', draft: 'Draft', search: 'Search questions',
       allCategories: 'All categories', categoryHint: 'Empty: shown for every category', deleteConfirm: 'Delete this question?', deleted: 'Deleted',
     },
+    validation: {
+      required_for_repair: 'A repair needs a category', room_required: 'Pick the room', room_required_for_private: 'Pick the room for an in-home request',
+      location_required: 'Pick a room or facility, or describe the location', slot_end_before_start: 'The end must be after the start',
+      not_an_uploaded_photo: 'Not a photo you uploaded (or not an image)', unknown_category: 'Unknown or archived category',
+      lacks_skill: 'Lacks the category\'s skill', not_project_worker: 'Not working in this project', not_in_project: 'Not in this project',
+      cannot_work: 'May not work on orders', same_assignee: 'Already the assignee', not_staff: 'Not a staff member', not_chargeable: 'The category is not chargeable',
+      unknown_fee_item: 'Unknown fee item', fee_item_required: 'A chargeable category needs a fee item', complete_before_response: 'Completion cannot be shorter than response',
+      invalid_skill: 'Invalid skill', end_before_start: 'End must be after start',
+    },
     settings: {
       dispatchMode: 'Dispatch mode', dispatchModeHint: 'Automatic: on shift, skilled, responsible for the building, lowest open load; nobody on shift → grab pool',
       reopenDays: 'Reopen allowed for (days after completion)', autoCloseDays: 'Auto-close after (days)', revisitSamplePercent: 'Revisit sample of good ratings',

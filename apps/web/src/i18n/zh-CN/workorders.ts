@@ -98,6 +98,15 @@ export const woConsoleText = {
       create: '新增问题', edit: '编辑问题', question: '问题', answer: '解答', published: '已发布', draft: '草稿', search: '搜索问题',
       allCategories: '全部类别', categoryHint: '不选则所有类别都显示', deleteConfirm: '删除这个问题？', deleted: '已删除',
     },
+    validation: {
+      required_for_repair: '报修须选择类别', room_required: '请选择房屋', room_required_for_private: '户内报修请选择房屋',
+      location_required: '请选择房屋、公共设施或填写位置', slot_end_before_start: '结束时间须晚于开始时间',
+      not_an_uploaded_photo: '照片无效（不是图片或不是本人上传）', unknown_category: '类别不存在或已停用',
+      lacks_skill: '该人员缺少此类别所需技能', not_project_worker: '该人员不在本项目', not_in_project: '不属于本项目',
+      cannot_work: '该人员不能处理工单', same_assignee: '已是当前处理人', not_staff: '不是员工', not_chargeable: '该类别不收费',
+      unknown_fee_item: '收费项目不存在', fee_item_required: '有偿服务须选择收费项目', complete_before_response: '完成时限不能短于响应时限',
+      invalid_skill: '技能格式不正确', end_before_start: '下班时间须晚于上班时间',
+    },
     settings: {
       dispatchMode: '派单模式', dispatchModeHint: '自动派单：在岗、有技能、负责该楼栋且在办最少的人员；无人在岗时放入抢单池',
       reopenDays: '完成后可重开天数', autoCloseDays: '完成后自动关闭天数', revisitSamplePercent: '好评回访抽样比例',

@@ -23,7 +23,8 @@ export function WoPriorityTag({ priority }: { priority: string }) {
 
 /** Room code, else the building, else the free text the requester gave. */
 export function locationText(t: TFunction, o: Pick<WorkOrderRow, 'area' | 'roomCode' | 'buildingName' | 'locationText' | 'facilityId'>): string {
-  const where = [o.roomCode, o.roomCode ? null : o.buildingName, o.locationText].filter(Boolean).join(' · ');
+  // the server may copy the room code into the text: say it once
+  const where = [o.roomCode, o.roomCode ? null : o.buildingName, o.locationText === o.roomCode ? null : o.locationText].filter(Boolean).join(' · ');
   if (where) return where;
   return o.facilityId ? t('woConsole.facility') : '—';
 }

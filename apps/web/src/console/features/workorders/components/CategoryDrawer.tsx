@@ -3,15 +3,16 @@ import { Form, Input, InputNumber, Radio, Select, Space, Switch, Typography } fr
 import { slaClocks, woPriorities } from '@wuye/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../../../shared/api.ts';
+import { api } from '../../../../shared/api.ts';
 import { usePermissions } from '../../../../shared/auth.ts';
-import { applyFieldErrors, errorText } from '../../../../shared/errors.ts';
+import { errorText } from '../../../../shared/errors.ts';
 import { FormDrawer } from '../../../../shared/FormDrawer.tsx';
 import { FormErrorAlert } from '../../../../shared/FormErrorAlert.tsx';
 import { runSubmit } from '../../../../shared/runSubmit.ts';
 import type { FeeItem } from '../../billing/types.ts';
 import { useSaveCategory } from '../api.ts';
 import type { WoCategory } from '../types.ts';
+import { woFieldErrors } from '../fieldErrors.ts';
 
 type Priority = (typeof woPriorities)[number];
 type Hours = Record<Priority, { response: number; complete: number }>;
@@ -63,7 +64,7 @@ export function CategoryDrawer({ category, open, onClose, readOnly }: { category
     save.mutate(input, {
       onSuccess: onClose,
       onError: (e) => {
-        if (isApiError(e) && e.status === 400) applyFieldErrors(form, e, t);
+        woFieldErrors(form, e, t);
         setError(errorText(t, e));
       },
     });

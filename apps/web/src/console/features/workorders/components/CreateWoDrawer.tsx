@@ -3,9 +3,9 @@ import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import { woPriorities, woSources, woTypes } from '@wuye/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../../../shared/api.ts';
+import { api } from '../../../../shared/api.ts';
 import { useSignedInMe } from '../../../../shared/auth.ts';
-import { applyFieldErrors, errorText } from '../../../../shared/errors.ts';
+import { errorText } from '../../../../shared/errors.ts';
 import { FormDrawer } from '../../../../shared/FormDrawer.tsx';
 import { FormErrorAlert } from '../../../../shared/FormErrorAlert.tsx';
 import { useProjectId } from '../../../../shared/project.ts';
@@ -17,6 +17,7 @@ import { useCreateWorkOrder, useWoCategories } from '../api.ts';
 import type { WorkOrderCreate, WorkOrderDetail } from '../types.ts';
 import { PhotoPicker } from './PhotoPicker.tsx';
 import type { Dayjs } from 'dayjs';
+import { woFieldErrors } from '../fieldErrors.ts';
 
 const SOURCES = woSources.filter((s) => s !== 'resident' && s !== 'qr' && s !== 'device');
 const PHONE = /^1\d{10}$/;
@@ -86,7 +87,7 @@ export function CreateWoDrawer({ open, onClose, onCreated }: { open: boolean; on
     create.mutate({ body, idempotencyKey }, {
       onSuccess: (o) => { onClose(); onCreated(o); },
       onError: (e) => {
-        if (isApiError(e) && e.status === 400) applyFieldErrors(form, e, t);
+        woFieldErrors(form, e, t);
         setError(errorText(t, e));
       },
     });
@@ -105,7 +106,8 @@ export function CreateWoDrawer({ open, onClose, onCreated }: { open: boolean; on
         <Form.Item name="type" label={t('woConsole.field.type')} rules={[{ required: true }]}>
           <Radio.Group optionType="button" options={woTypes.map((s) => ({ value: s, label: t(`woConsole.type.${s}`) }))} data-testid="wo-create-type" />
         </Form.Item>
-        <Form.Item name="categoryId" label={t('woConsole.field.category')}>
+        <Form.Item name="categoryId" label={t('woConsole.field.category')} dependencies={['type']}
+          rules={[({ getFieldValue }) => ({ required: getFieldValue('type') === 'repair', message: t('woConsole.validation.required_for_repair') })]}>
           <Select allowClear options={(categories.data ?? []).filter((c) => c.status === 'active').map((c) => ({ value: c.id, label: c.name }))} data-testid="wo-create-category" />
         </Form.Item>
         <Form.Item name="priority" label={t('woConsole.field.priority')} extra={t('woConsole.create.priorityHint')}>

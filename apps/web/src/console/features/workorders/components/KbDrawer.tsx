@@ -1,13 +1,13 @@
 import { Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../../shared/api.ts';
-import { applyFieldErrors, errorText } from '../../../../shared/errors.ts';
+import { errorText } from '../../../../shared/errors.ts';
 import { FormDrawer } from '../../../../shared/FormDrawer.tsx';
 import { FormErrorAlert } from '../../../../shared/FormErrorAlert.tsx';
 import { runSubmit } from '../../../../shared/runSubmit.ts';
 import { useSaveKb, useWoCategories } from '../api.ts';
 import type { KbArticle, KbArticleCreate } from '../types.ts';
+import { woFieldErrors } from '../fieldErrors.ts';
 
 /** One FAQ entry: the question, its answer, the category it is shown for (none = every category), published or draft. */
 export function KbDrawer({ article, open, onClose }: { article: KbArticle | null; open: boolean; onClose: () => void }) {
@@ -33,7 +33,7 @@ export function KbDrawer({ article, open, onClose }: { article: KbArticle | null
     save.mutate(article ? { id: article.id, update: { ...fields, version: article.version } } : { create: fields }, {
       onSuccess: onClose,
       onError: (e) => {
-        if (isApiError(e) && e.status === 400) applyFieldErrors(form, e, t);
+        woFieldErrors(form, e, t);
         setError(errorText(t, e));
       },
     });

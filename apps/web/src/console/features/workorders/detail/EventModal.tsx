@@ -10,6 +10,7 @@ import { runSubmit } from '../../../../shared/runSubmit.ts';
 import { WO_KEY, useWorkOrderEvent } from '../api.ts';
 import { PhotoPicker } from '../components/PhotoPicker.tsx';
 import type { WorkOrderDetail, WorkOrderEvent, WorkOrderEventBody } from '../types.ts';
+import { woFieldErrors } from '../fieldErrors.ts';
 import { AssigneeSelect } from './AssigneeSelect.tsx';
 
 const NOTE_REQUIRED = new Set<WorkOrderEvent>(['reject', 'cancel', 'reopen']);
@@ -68,6 +69,7 @@ export function EventModal({ order, event, onClose }: { order: WorkOrderDetail; 
     send.mutate({ body: bodyOf(event, order.version, v), idempotencyKey }, {
       onSuccess: onClose,
       onError: (e) => {
+        woFieldErrors(form, e, t);
         setError(errorText(t, e));
         // what is allowed may have changed under us: show the current abilities
         void qc.invalidateQueries({ queryKey: WO_KEY });

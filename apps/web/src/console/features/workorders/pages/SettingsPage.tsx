@@ -2,14 +2,14 @@ import { App, Button, Card, Form, Input, InputNumber, Radio, Skeleton } from 'an
 import { dispatchModes } from '@wuye/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../../shared/api.ts';
-import { applyFieldErrors, errorText } from '../../../../shared/errors.ts';
+import { errorText } from '../../../../shared/errors.ts';
 import { FormErrorAlert } from '../../../../shared/FormErrorAlert.tsx';
 import { PageHead } from '../../../../shared/PageHead.tsx';
 import { runSubmit } from '../../../../shared/runSubmit.ts';
 import { ProjectRequired } from '../../estate/components/ProjectRequired.tsx';
 import { useSaveWoSettings, useWoSettings } from '../api.ts';
 import type { WoSettings } from '../types.ts';
+import { woFieldErrors } from '../fieldErrors.ts';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 type Values = Omit<WoSettings, 'projectId' | 'version'>;
@@ -33,7 +33,7 @@ function SettingsForm({ projectId }: { projectId: string }) {
     save.mutate({ ...v, version: settings.data?.version ?? 0 }, {
       onSuccess: () => void message.success(t('common.saved')),
       onError: (e) => {
-        if (isApiError(e) && e.status === 400) applyFieldErrors(form, e, t);
+        woFieldErrors(form, e, t);
         setError(errorText(t, e));
       },
     });

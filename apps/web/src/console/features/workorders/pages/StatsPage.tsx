@@ -1,7 +1,8 @@
-import { Card, DatePicker, Radio, Space, Table, Typography } from 'antd';
+import { Alert, Card, DatePicker, Radio, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RefreshButton } from '../../../../shared/ListControls.tsx';
+import { errorText } from '../../../../shared/errors.ts';
 import { PageHead } from '../../../../shared/PageHead.tsx';
 import { useProjectId } from '../../../../shared/project.ts';
 import { dayjs } from '../../../../shared/time.ts';
@@ -37,6 +38,7 @@ export default function StatsPage() {
         />
         <RefreshButton query={stats} />
       </PageHead>
+      {stats.isError && <Alert type="error" showIcon title={errorText(t, stats.error)} style={{ marginBottom: 16 }} data-testid="wo-stats-error" />}
       {data && (
         <Typography.Paragraph type="secondary" data-testid="wo-stats-period">
           {t('woConsole.stats.period', { from: data.from.slice(0, 10), to: data.to.slice(0, 10) })}

@@ -50,7 +50,7 @@ export default function WorkOrdersPage() {
         size="middle"
         loading={orders.isPending || orders.isPlaceholderData}
         dataSource={orders.data?.items ?? []}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1400 }}
         pagination={{
           ...pagination(total),
           showTotal: (n) => (orders.data?.totalCapped ? t('woConsole.totalCapped', { total: n }) : t('common.total', { total: n })),
@@ -63,7 +63,7 @@ export default function WorkOrdersPage() {
           { title: t('woConsole.field.priority'), dataIndex: 'priority', width: 80, render: (p: string) => <WoPriorityTag priority={p} /> },
           { title: t('woConsole.field.category'), dataIndex: 'categoryName', width: 100, render: (v: string | null, r) => v ?? t(`woConsole.type.${r.type}`) },
           { title: t('woConsole.field.location'), key: 'where', width: 150, render: (_: unknown, r) => <LongTextCell text={locationText(t, r)} maxWidth={140} /> },
-          { title: t('woConsole.field.description'), dataIndex: 'description', render: (v: string) => <LongTextCell text={v} maxWidth={220} /> },
+          { title: t('woConsole.field.description'), dataIndex: 'description', width: 220, render: (v: string) => <LongTextCell text={v} maxWidth={200} /> },
           { title: t('woConsole.field.requester'), dataIndex: 'requesterName', width: 90, render: (v: string | null) => v ?? '—' },
           { title: t('woConsole.field.assignee'), dataIndex: 'assigneeName', width: 90, render: (v: string | null, r) => v ?? (r.inPool ? t('woConsole.inPool') : '—') },
           { title: t('woConsole.field.responseDue'), dataIndex: 'responseDueAt', width: 150, render: (v: string | null, r) => <DeadlineCell at={v} status={r.status === 'submitted' || r.status === 'assigned' ? r.status : 'closed'} /> },
