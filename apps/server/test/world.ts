@@ -13,6 +13,7 @@ import { waivers } from '../src/modules/billing/waivers.table.ts';
 import { deliveries, notificationTemplates, notifications } from '../src/modules/notifications/notifications.table.ts';
 import { createTenant, type Tenant } from './factories.ts';
 import { createWoWorld, woBodies, woFixtures, type WoWorldPart } from './world-workorders.ts';
+import { createWoDispatchWorld } from './world-wo-dispatch.ts';
 import type { TestApp } from './harness.ts';
 
 /** Two companies with every role: "ours" and "theirs", plus resources in each scope. */
@@ -33,6 +34,8 @@ export interface World {
   accounts: Record<'own' | 'otherProject' | 'otherCompany', { billId: string; waiverId: string; runId: string }>;
   /** a work order (in the grab pool), a category and an FAQ entry per target (world-workorders.ts) */
   workOrders: Record<'own' | 'otherProject' | 'otherCompany', WoWorldPart>;
+  /** a shift per target (world-wo-dispatch.ts) */
+  woDispatch: Awaited<ReturnType<typeof createWoDispatchWorld>>;
 }
 
 export async function createWorld(t: TestApp): Promise<World> {
@@ -112,6 +115,7 @@ export async function createWorld(t: TestApp): Promise<World> {
   return {
     accounts,
     workOrders: await createWoWorld(db, ours, theirs, worldRooms),
+    woDispatch: await createWoDispatchWorld(db, ours, theirs),
     rooms: worldRooms, billing, openingImports,
     ours, theirs, apiKey: { ours: a.id, oursSecret: a.secret, theirs: b.id }, theirTemplate: tpl!.id,
     deliveries: {

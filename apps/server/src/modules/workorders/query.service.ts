@@ -55,8 +55,15 @@ export async function listOrders(db: Executor, actor: Actor, q: Query) {
   return { items: rows.map(rowView), total: n, page: q.page, pageSize: q.pageSize, totalCapped: n > COUNT_CAP };
 }
 
-async function timelineOf(db: Executor, o: WorkOrder) {
-  const events = await db.select().from(woEvents).where(and(eq(woEvents.companyId, o.companyId), eq(woEvents.workOrderId, o.id))).orderBy(asc(woEvents.createdAt), asc(woEvents.id));
+/**
+ * The desk's working notes — dispatch suggestions and failures (colleagues' names and loads) and
+ * SLA warnings and escalations — are not the resident's business; their progress is the transitions.
+ */
+const internal = (event: string) => event.startsWith('dispatch_') || event.startsWith('sla_');
+
+async function timelineOf(db: Executor, actor: Actor, o: WorkOrder) {
+  const all = await db.select().from(woEvents).where(and(eq(woEvents.companyId, o.companyId), eq(woEvents.workOrderId, o.id))).orderBy(asc(woEvents.createdAt), asc(woEvents.id));
+  const events = actor.memberKind === 'resident' ? all.filter((e) => !internal(e.event)) : all;
   const photos = await orderFiles(db, o.companyId, o.id);
   const byId = new Map(photos.map((p) => [p.id, p]));
   return {
@@ -82,7 +89,7 @@ export async function detailOf(db: Executor, actor: Actor, o: WorkOrder) {
   const [row] = await withNames(db, o.companyId, [o]);
   const pool = o.inPool && o.status === 'submitted' ? await poolEligible(db, actor, o) : false;
   const abilities = allowedEvents(workOrderTransitions, o.status, actor.permissions, relationsOf(actor, o, pool));
-  const { files: photos, timeline } = await timelineOf(db, o);
+  const { files: photos, timeline } = await timelineOf(db, actor, o);
   return { ...rowView(row!), ...detailFields(actor, o), files: photos, timeline, abilities };
 }
 

@@ -154,6 +154,21 @@ describe('bad input', () => {
   });
 });
 
+describe('device alarms', () => {
+  it('an integration with an API key opens an order for its project (and only its project)', async () => {
+    const key = (await w.as.hq('POST', '/api/api-keys', { name: '水泵房监控', permissions: ['workorder.create'], projectIds: [w.tenant.projectA] })).json();
+    const alarm = { projectId: w.tenant.projectA, source: 'device', type: 'repair', categoryId: w.cat.plumbing, priority: 'urgent', description: '2号水泵压力过低告警', area: 'public', facilityId: w.facilityId, equipmentCode: 'PUMP-02' };
+    const res = await t.app.inject({ method: 'POST', url: '/api/work-orders', headers: { 'x-api-key': key.secret, 'idempotency-key': 'alarm-2026-12-02-0001' }, payload: alarm });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ source: 'device', priority: 'urgent', equipmentCode: 'PUMP-02', requesterName: 'API:水泵房监控', buildingId: w.buildingId });
+    // the device retries its alarm: the same order
+    const again = await t.app.inject({ method: 'POST', url: '/api/work-orders', headers: { 'x-api-key': key.secret, 'idempotency-key': 'alarm-2026-12-02-0001' }, payload: alarm });
+    expect(again.json().id).toBe(res.json().id);
+    const elsewhere = await t.app.inject({ method: 'POST', url: '/api/work-orders', headers: { 'x-api-key': key.secret }, payload: { ...alarm, projectId: w.tenant.projectB, facilityId: undefined, locationText: '泵房' } });
+    expect(elsewhere.statusCode).toBe(404);
+  });
+});
+
 describe('Idempotency-Key', () => {
   it('the same key and body answer the first response; another body is a 422', async () => {
     const key = { 'idempotency-key': `wo-${Math.random().toString(36).slice(2)}` };

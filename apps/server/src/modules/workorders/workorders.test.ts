@@ -37,6 +37,10 @@ describe('the whole loop', () => {
     const moves = rated.json().timeline.filter((e: any) => e.event === 'submit' || e.fromStatus !== e.toStatus || e.event === 'confirm');
     expect(moves.map((e: any) => e.event)).toEqual(['submit', 'assign', 'accept', 'start', 'complete', 'confirm']);
 
+    // the desk's dispatch notes stay with the desk
+    expect(rated.json().timeline.some((e: any) => e.event.startsWith('dispatch_'))).toBe(false);
+    expect((await w.as.desk('GET', `/api/work-orders/${o.id}`)).json().timeline.some((e: any) => e.event === 'dispatch_suggested')).toBe(true);
+
     const stats = await w.as.pm('GET', `/api/work-orders/stats?projectId=${w.tenant.projectA}`);
     expect(stats.statusCode, stats.body).toBe(200);
     expect(stats.json().total).toMatchObject({ count: 1, completed: 1, rated: 1, satisfied: 1, satisfactionRate: '100.00' });
