@@ -137,6 +137,8 @@ export const ZWorkOrderQuery = ZPageQuery.extend({
   mine: z.enum(['me', 'pool']).optional(),
   buildingId: ZId.optional(),
   roomId: ZId.optional(),
+  /** 回访: 'pending' = waiting for customer service to call back (low ratings and the sample) */
+  revisit: z.enum(['pending', 'done']).optional(),
   from: ZDay.optional(),
   to: ZDay.optional(),
   q: z.string().trim().max(64).optional(),

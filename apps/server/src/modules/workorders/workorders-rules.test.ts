@@ -154,6 +154,20 @@ describe('bad input', () => {
   });
 });
 
+describe('revisits', () => {
+  it('a low rating puts the order on the desk\'s revisit list until someone calls back', async () => {
+    const o = await started();
+    const done = await step(w.as.tech, staff, o.id, { event: 'complete' });
+    await step(w.as.resident, mine, o.id, { event: 'confirm', rating: 2, comment: '修了两次' });
+    const pending = (await w.as.desk('GET', `${staff}?revisit=pending&pageSize=200`)).json();
+    expect(pending.items.map((i: any) => i.id)).toContain(o.id);
+    const after = await step(w.as.desk, staff, o.id, { event: 'revisit', result: 'neutral', note: '已致电，住户表示理解' });
+    expect(after.revisit).toMatchObject({ status: 'done', result: 'neutral', note: '已致电，住户表示理解' });
+    expect((await w.as.desk('GET', `${staff}?revisit=pending&pageSize=200`)).json().items.map((i: any) => i.id)).not.toContain(o.id);
+    expect(done.status).toBe('completed');
+  });
+});
+
 describe('device alarms', () => {
   it('an integration with an API key opens an order for its project (and only its project)', async () => {
     const key = (await w.as.hq('POST', '/api/api-keys', { name: '水泵房监控', permissions: ['workorder.create'], projectIds: [w.tenant.projectA] })).json();
