@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, loginAt, newPage, shot } from './browser.ts';
-import { pick } from './antd.ts';
+import { inputOf, pick } from './antd.ts';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
@@ -131,6 +131,47 @@ describe('work-order console', () => {
     await page.getByTestId('wo-view-delete').click();
     await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
     await expect.poll(() => page.getByTestId('wo-views').innerText()).not.toContain(name);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('HQ adds a category with its SLA in hours, writes and deletes an FAQ entry, and saves the project settings', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await loginAt(page, '/workorders/categories', 'hq');
+    await page.getByTestId('wo-category-table').waitFor();
+    const code = `E2E${Date.now() % 100000}`;
+    await page.getByTestId('wo-category-create').click();
+    await page.getByTestId('wo-category-code').fill(code);
+    await page.getByTestId('wo-category-name').fill(`测试类别${code}`);
+    const urgentDone = await inputOf(page, 'wo-category-urgent-complete');
+    await urgentDone.fill('0.2');
+    await page.getByTestId('wo-category-submit').click();
+    // completion shorter than the response (0.5 h) is refused on its field before anything is sent
+    await page.getByText('完成时限不能短于响应时限').waitFor();
+    await urgentDone.fill('6');
+    await page.getByTestId('wo-category-submit').click();
+    const row = page.getByTestId(`wo-category-row-${code}`);
+    await row.waitFor();
+    expect(await row.innerText()).toContain('0.5 h / 6 h');
+
+    await page.goto(new URL('/workorders/kb', page.url()).toString());
+    await page.getByTestId('wo-kb-table').waitFor();
+    const question = `水管爆了怎么办？${code}`;
+    await page.getByTestId('wo-kb-create').click();
+    await page.getByTestId('wo-kb-question').fill(question);
+    await page.getByTestId('wo-kb-answer').fill('先关闭总阀，再报修。');
+    await page.getByTestId('wo-kb-submit').click();
+    const entry = page.getByTestId('wo-kb-table').locator('tr').filter({ hasText: question });
+    await entry.waitFor();
+    await entry.getByRole('button', { name: /删除/ }).click();
+    await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    await entry.waitFor({ state: 'detached' });
+
+    await page.goto(new URL('/workorders/settings', page.url()).toString());
+    await pick(page, 'estate-choose-project', '阳光花园');
+    await page.getByTestId('wo-settings-form').waitFor();
+    await page.getByTestId('wo-settings-submit').click();
+    await page.getByText('已保存').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
