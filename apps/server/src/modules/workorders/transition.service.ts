@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { eventsFrom, resolveTransition, workOrderTransitions, type ActorRelations, type WorkOrderEventBody, type WorkOrderStatus } from '@wuye/shared';
+import { eventsFrom, fenToYuanDecimal, resolveTransition, workOrderTransitions, type ActorRelations, type WorkOrderEventBody, type WorkOrderStatus } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { AppError, badRequest, conflict, forbidden, staleVersion } from '../../lib/errors.ts';
-import { businessNow, dayjs } from '../../lib/time.ts';
+import { BUSINESS_TZ, businessNow, dayjs } from '../../lib/time.ts';
 import { record } from '../audit/audit.service.ts';
 import { createOneOffCharge } from '../billing/bills.service.ts';
 import { getProjectBillingSettings } from '../billing/project-settings.service.ts';
@@ -62,7 +62,6 @@ export async function applyInTx(tx: Tx, ctx: AppContext, actor: Actor, o: WorkOr
   const now = new Date();
   const patch: Patch = {};
   const data: Record<string, unknown> = { ...(opts.explain ?? {}) };
-  const notices: (() => Promise<void>)[] = [];
   const previousAssignee = o.assigneeUserId;
 
   switch (cmd.event) {
@@ -103,7 +102,7 @@ export async function applyInTx(tx: Tx, ctx: AppContext, actor: Actor, o: WorkOr
       if (o.quoteStatus === 'accepted') throw conflict('报价已被接受，不能重新报价', { quoteStatus: o.quoteStatus });
       Object.assign(patch, { quoteFen: cmd.amountFen, quoteNote: cmd.note ?? null, quoteStatus: 'proposed', pausedAt: now, pauseReason: 'quote' });
       data.amountFen = cmd.amountFen;
-      notices.push(() => notifyUsers(tx, ctx, o, 'workorder.quoted', [o.requesterUserId], { amount: (cmd.amountFen / 100).toFixed(2), note: cmd.note ?? '' }));
+      await notifyUsers(tx, ctx, o, 'workorder.quoted', [o.requesterUserId], { amount: fenToYuanDecimal(cmd.amountFen), note: cmd.note ?? '' });
       break;
     }
     case 'accept_quote':
@@ -158,10 +157,9 @@ export async function applyInTx(tx: Tx, ctx: AppContext, actor: Actor, o: WorkOr
   await record(tx, actor, 'workorder.transitioned', { type: 'work_order', id: o.id, projectId: o.projectId },
     { status: o.status, assigneeId: o.assigneeUserId, version: o.version }, { event: cmd.event, status: to, assigneeId: next!.assigneeUserId, version: next!.version });
 
-  for (const n of notices) await n();
   if (next!.assigneeUserId && next!.assigneeUserId !== previousAssignee) {
     await notifyUsers(tx, ctx, next!, 'workorder.assigned', [next!.assigneeUserId], {
-      category: (await categoryOf(tx, next!))?.name ?? '', location: next!.locationText ?? '', due: next!.responseDueAt ? dayjs(next!.responseDueAt).tz('Asia/Shanghai').format('MM-DD HH:mm') : '',
+      category: (await categoryOf(tx, next!))?.name ?? '', location: next!.locationText ?? '', due: next!.responseDueAt ? dayjs(next!.responseDueAt).tz(BUSINESS_TZ).format('MM-DD HH:mm') : '',
     });
   }
   if (['accept', 'complete', 'cancel', 'reopen', 'close'].includes(cmd.event) && next!.requesterUserId && next!.requesterUserId !== actor.userId) {
