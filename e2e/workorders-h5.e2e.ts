@@ -24,7 +24,7 @@ async function json<T>(api: APIRequestContext, method: 'GET' | 'POST', url: stri
   return res.json() as Promise<T>;
 }
 
-/** Other browser suites expect empty inboxes for the desk and the technician: read this suite's messages away. */
+/** Other browser suites expect empty inboxes for the desk, the technician and the resident: read this suite's messages away. */
 async function readAllAway(logins: string[]) {
   for (const login of logins) {
     const { ctx, api } = await apiAs(login);
@@ -199,6 +199,61 @@ describe('work orders on the phone at 375 px', () => {
     // the finding was only a demonstration: the desk cancels it
     await json(desk.api, 'POST', `/api/work-orders/${findingId}/events`, { event: 'cancel', version: (await json<Detail>(desk.api, 'GET', `/api/work-orders/${findingId}`)).version, note: 'e2e 演示，取消' });
     await Promise.all([r.context.close(), s.context.close(), desk.ctx.close()]);
-    await readAllAway(['cs', 'tech']);
+    await readAllAway(['cs', 'tech', '13900000001']);
+  });
+  it('a paid repair: the technician quotes in 元 on the staff H5, the resident sees the amount and declines, nothing is billed', { timeout: 180_000 }, async () => {
+    const desk = await apiAs('cs');
+    const tech = await apiAs('tech');
+    const r = await newPage(browser, { phone: true });
+    await loginAt(r.page, '/m/resident/', '13900000001');
+    await r.page.getByTestId('h5-my-wo').waitFor();
+    // set up through the API: the resident's request in the chargeable category, assigned, accepted and started
+    const order = await r.page.evaluate(async () => {
+      const cats = (await (await fetch('/api/me/work-order-categories')).json()) as { id: string; chargeable: boolean }[];
+      const rooms = (await (await fetch('/api/me/rooms')).json()) as { roomId: string; roomCode: string; projectId: string }[];
+      const room = rooms.find((x) => x.roomCode === '1-1-0101')!;
+      const res = await fetch('/api/me/work-orders', {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ projectId: room.projectId, type: 'repair', categoryId: cats.find((c) => c.chargeable)!.id, description: 'e2e：更换厨房水龙头', area: 'private', roomId: room.roomId }),
+      });
+      return (await res.json()) as { id: string; version: number };
+    });
+    const zhao = (await json<{ userId: string; name: string }[]>(desk.api, 'GET', `/api/work-orders/${order.id}/candidates`)).find((c) => c.name === '赵师傅')!;
+    let v = (await json<Detail>(desk.api, 'POST', `/api/work-orders/${order.id}/events`, { event: 'assign', version: order.version, assigneeId: zhao.userId })).version;
+    for (const event of ['accept', 'start']) v = (await json<Detail>(tech.api, 'POST', `/api/work-orders/${order.id}/events`, { event, version: v })).version;
+
+    const s = await newPage(browser, { phone: true });
+    await loginAt(s.page, '/m/staff/', 'tech');
+    await s.page.getByTestId('h5-home').waitFor();
+    await s.page.goto(`/m/staff/#/tasks/${order.id}`);
+    await s.page.locator('[data-testid="wo-task-detail"][data-status="in_progress"]').waitFor();
+    await s.page.getByTestId('wo-act-quote').click();
+    await s.page.getByTestId('wo-quote-amount').fill('80.5');
+    await s.page.getByTestId('wo-note').fill('水龙头 + 人工');
+    await s.page.getByTestId('wo-sheet-ok').click();
+    await s.page.locator('[data-testid="wo-task-detail"][data-status="paused"]').waitFor();
+    // waiting for the resident's answer: no 继续 for the technician
+    expect(await s.page.getByTestId('wo-act-resume').count()).toBe(0);
+
+    await r.page.goto(`/m/resident/#/work-orders/${order.id}`);
+    await r.page.locator('[data-testid="my-wo-detail"][data-status="paused"]').waitFor();
+    expect(await r.page.getByTestId('my-wo-quote-amount').textContent()).toBe('¥80.50');
+    expect(await noHorizontalScroll(r.page)).toBe(true);
+    await shot(r.page, 'wo-h5-resident-quote');
+    await r.page.getByTestId('my-wo-act-decline_quote').click();
+    await r.page.getByTestId('my-wo-sheet-ok').click();
+    await r.page.locator('[data-testid="my-wo-detail"][data-status="in_progress"]').waitFor();
+    expect(await r.page.getByTestId('my-wo-quote').count()).toBe(0);
+
+    // the technician finishes without charging: no bill
+    const done = await json<Detail & { chargeBillId: string | null; quote: { status: string } }>(desk.api, 'GET', `/api/work-orders/${order.id}`);
+    const completed = await json<Detail & { chargeBillId: string | null }>(tech.api, 'POST', `/api/work-orders/${order.id}/events`, { event: 'complete', version: done.version });
+    expect(done.quote.status).toBe('declined');
+    expect(completed.chargeBillId).toBeNull();
+
+    expect(r.errors).toEqual([]);
+    expect(s.errors).toEqual([]);
+    await Promise.all([r.context.close(), s.context.close(), desk.ctx.close(), tech.ctx.close()]);
+    await readAllAway(['cs', 'tech', '13900000001']);
   });
 });
