@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { launch, loginAt, newPage, shot } from './browser.ts';
 import { inputOf, pick } from './antd.ts';
 
@@ -47,6 +48,10 @@ describe('work-order console', () => {
     await page.getByTestId('wo-create-description').fill(`${marker} 厨房水龙头漏水`);
     await page.getByTestId('wo-create-contact-name').fill('吴先生');
     await page.getByTestId('wo-create-contact-phone').fill('13900000001');
+    // the photo goes to the desk user's draft area at once; its id travels with the order
+    const png = await sharp({ create: { width: 80, height: 60, channels: 3, background: { r: 30, g: 144, b: 255 } } }).png().toBuffer();
+    await page.getByTestId('wo-create-photos').locator('input[type=file]').setInputFiles({ name: 'leak.png', mimeType: 'image/png', buffer: png });
+    await page.getByTestId('wo-create-photos').locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').first().waitFor();
     await page.getByTestId('wo-create-submit').click();
 
     // the new order opens in the detail drawer, with its submit row on the timeline
@@ -55,7 +60,10 @@ describe('work-order console', () => {
     const no = (await title.locator('.ant-typography').first().innerText()).trim();
     expect(no).toMatch(/\S+/);
     await page.getByTestId('wo-timeline-submit').waitFor();
-    expect(new URL(page.url()).searchParams.get('id')).toBeTruthy();
+    const thumb = page.getByTestId('wo-detail-photos').locator('img').first();
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    const orderId = new URL(page.url()).searchParams.get('id');
+    expect(orderId).toBeTruthy();
     await closeDrawer(page);
 
     await searchList(page, marker);
@@ -94,6 +102,10 @@ describe('work-order console', () => {
     await card.click();
     await page.getByTestId('wo-detail-title').getByText(no).waitFor();
     await shot(page, 'wo-console-board');
+
+    // a link to the order opens its drawer
+    await page.goto(new URL(`/workorders?id=${orderId}`, page.url()).toString());
+    await page.getByTestId('wo-detail-title').getByText(no).waitFor();
 
     await page.goto(new URL('/workorders/stats', page.url()).toString());
     const count = page.getByTestId('wo-kpi-count');

@@ -26,33 +26,34 @@ export function PhotoPicker({ value = [], onChange, testId }: Props) {
   const ids = (list: UploadFile[]) => list.filter((f) => f.status === 'done' && f.response?.id).map((f) => f.response.id as string);
 
   return (
-    <Upload
-      listType="picture-card"
-      accept="image/*"
-      multiple
-      fileList={files}
-      data-testid={testId}
-      customRequest={({ file, onSuccess, onError }) => {
-        uploadDraftPhoto(me.user.id, file as File)
-          .then((r) => onSuccess?.(r))
-          .catch((e: unknown) => {
-            void message.error(isApiError(e) ? e.message : t('woConsole.photoFailed'));
-            onError?.(e as Error);
-          });
-      }}
-      onChange={({ fileList }) => {
-        const kept = fileList.filter((f) => f.status !== 'error');
-        setFiles(kept);
-        const next = ids(kept);
-        if (next.join() !== value.join()) onChange?.(next);
-      }}
-    >
-      {files.length < MAX && (
-        <button type="button" style={{ border: 0, background: 'none' }}>
-          <PlusOutlined />
-          <div style={{ marginTop: 4 }}>{t('woConsole.addPhoto')}</div>
-        </button>
-      )}
-    </Upload>
+    <div data-testid={testId}>
+      <Upload
+        listType="picture-card"
+        accept="image/*"
+        multiple
+        fileList={files}
+        customRequest={({ file, onSuccess, onError }) => {
+          uploadDraftPhoto(me.user.id, file as File)
+            .then((r) => onSuccess?.(r))
+            .catch((e: unknown) => {
+              void message.error(isApiError(e) ? e.message : t('woConsole.photoFailed'));
+              onError?.(e as Error);
+            });
+        }}
+        onChange={({ fileList }) => {
+          const kept = fileList.filter((f) => f.status !== 'error');
+          setFiles(kept);
+          const next = ids(kept);
+          if (next.join() !== value.join()) onChange?.(next);
+        }}
+      >
+        {files.length < MAX && (
+          <button type="button" style={{ border: 0, background: 'none' }}>
+            <PlusOutlined />
+            <div style={{ marginTop: 4 }}>{t('woConsole.addPhoto')}</div>
+          </button>
+        )}
+      </Upload>
+    </div>
   );
 }

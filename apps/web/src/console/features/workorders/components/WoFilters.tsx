@@ -4,6 +4,7 @@ import { woPriorities, woTypes, workOrderStatuses } from '@wuye/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../../shared/api.ts';
+import { usePermissions } from '../../../../shared/auth.ts';
 import { ValueFilter } from '../../../../shared/ListControls.tsx';
 import { useProjectId } from '../../../../shared/project.ts';
 import { dayjs } from '../../../../shared/time.ts';
@@ -15,11 +16,12 @@ import type { WoListQuery } from '../types.ts';
 type Filters = Omit<WoListQuery, 'page' | 'pageSize'>;
 
 /** Staff of the current project (for the assignee filter); the desk reads them with org.user.read. */
-function useStaffOptions() {
+function useStaffOptions(projectId: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['woStaff', useProjectId()],
+    queryKey: ['woStaff', projectId],
     queryFn: () => api.get<Page<Staff>>('/api/staff', { query: { status: 'active', pageSize: 200 } }),
     staleTime: 60_000,
+    enabled,
   });
 }
 
@@ -29,7 +31,8 @@ export function WoFilters({ query, filter, showStatus = true }: { query: Filters
   const projectId = useProjectId();
   const categories = useWoCategories();
   const buildings = useBuildings(projectId || undefined);
-  const staff = useStaffOptions();
+  const canListStaff = usePermissions().has('org.user.read');
+  const staff = useStaffOptions(projectId, canListStaff);
   const [q, setQ] = useState(query.q ?? '');
   // a saved view applied from outside replaces the text too
   useEffect(() => setQ(query.q ?? ''), [query.q]);
@@ -64,7 +67,7 @@ export function WoFilters({ query, filter, showStatus = true }: { query: Filters
         value={query.priority as (typeof woPriorities)[number] | undefined} onChange={(priority) => filter({ priority })} width={110} testId="wo-filter-priority" />
       <ValueFilter values={['true', 'false'] as const} labelPrefix="woConsole.overdueFilter" placeholder={t('woConsole.filter.overdue')}
         value={query.overdue} onChange={(overdue) => filter({ overdue })} width={110} testId="wo-filter-overdue" />
-      <Select
+      {canListStaff && <Select
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
         style={{ width: 140 }}
@@ -73,7 +76,7 @@ export function WoFilters({ query, filter, showStatus = true }: { query: Filters
         onChange={(assigneeId?: string) => filter({ assigneeId })}
         options={(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
         data-testid="wo-filter-assignee"
-      />
+      />}
       <Select
         allowClear
         style={{ width: 140 }}
