@@ -24,6 +24,8 @@ const ZEnv = z.object({
   TRUST_PROXY: bool.default(false),
   COOKIE_SECURE: bool.optional(),
   WEB_DIST: z.string().optional(),
+  /** the address residents reach the server at (printed QR codes, links in messages); unset = the request's own origin */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** where uploads live: `local` (DATA_DIR/files; one instance) or `s3` (any S3-compatible store; needed for several instances) */
   /** e-mail channel: smtp://user:pass@host:587 (unset = sandbox) */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),

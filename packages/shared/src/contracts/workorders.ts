@@ -137,6 +137,7 @@ export const ZWorkOrderQuery = ZPageQuery.extend({
   mine: z.enum(['me', 'pool']).optional(),
   buildingId: ZId.optional(),
   roomId: ZId.optional(),
+  facilityId: ZId.optional(),
   /** 回访: 'pending' = waiting for customer service to call back (low ratings and the sample) */
   revisit: z.enum(['pending', 'done']).optional(),
   from: ZDay.optional(),

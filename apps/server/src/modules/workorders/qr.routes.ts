@@ -15,8 +15,8 @@ const estateRead = { access: { permission: 'estate.read', scope: 'project' } } a
  * Where a printed code points: the resident H5's report form, pre-filled. PUBLIC_URL wins over
  * the request's origin because a code printed from an internal address must still open outside.
  */
-export function reportUrl(req: FastifyRequest, query: string): string {
-  const base = (process.env.PUBLIC_URL ?? `${req.protocol}://${req.host}`).replace(/\/+$/, '');
+export function reportUrl(publicUrl: string | undefined, req: FastifyRequest, query: string): string {
+  const base = (publicUrl ?? `${req.protocol}://${req.host}`).replace(/\/+$/, '');
   return `${base}/m/resident/#/report?${query}`;
 }
 
@@ -49,12 +49,12 @@ export function workOrderQrRoutes(app: App, ctx: AppContext) {
     schema: { tags, summary: '房间报事二维码（PNG，扫码打开预填的报事表单）', params: ZIdParam }, config: estateRead,
   }, async (req, reply) => {
     const r = await roomOf(db, actorOf(req), req.params.id);
-    return sendPng(reply, reportUrl(req, `room=${r.id}`), `room-${r.id}`);
+    return sendPng(reply, reportUrl(ctx.config.PUBLIC_URL, req, `room=${r.id}`), `room-${r.id}`);
   });
   app.get('/api/work-orders/qr/facilities/:id.png', {
     schema: { tags, summary: '设施报事二维码（PNG，扫码打开预填的报事表单）', params: ZIdParam }, config: estateRead,
   }, async (req, reply) => {
     const f = await facilityOf(db, actorOf(req), req.params.id);
-    return sendPng(reply, reportUrl(req, `facility=${f.id}&project=${f.projectId}`), `facility-${f.id}`);
+    return sendPng(reply, reportUrl(ctx.config.PUBLIC_URL, req, `facility=${f.id}&project=${f.projectId}`), `facility-${f.id}`);
   });
 }

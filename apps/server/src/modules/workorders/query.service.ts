@@ -25,6 +25,7 @@ function filters(actor: Actor, q: Query): SQL[] {
   if (q.mine === 'pool') c.push(sql`${workOrders.inPool} and ${workOrders.status} = 'submitted'`);
   if (q.buildingId) c.push(eq(workOrders.buildingId, q.buildingId));
   if (q.roomId) c.push(eq(workOrders.roomId, q.roomId));
+  if (q.facilityId) c.push(eq(workOrders.facilityId, q.facilityId));
   if (q.revisit) c.push(eq(workOrders.revisitStatus, q.revisit));
   if (q.from) c.push(sql`${workOrders.createdAt} >= (${q.from}::date)::timestamp at time zone ${BUSINESS_TZ}`);
   if (q.to) c.push(sql`${workOrders.createdAt} < ((${q.to}::date + 1)::timestamp at time zone ${BUSINESS_TZ})`);

@@ -69,9 +69,9 @@ export function usePlaceOrders(place: { roomId?: string; facilityId?: string; pr
   return useQuery({
     queryKey: [...TASKS_KEY, 'place', place],
     queryFn: async () => {
-      const query = place.roomId ? { roomId: place.roomId } : { projectId: place.projectId };
+      const query = place.roomId ? { roomId: place.roomId } : { projectId: place.projectId, facilityId: place.facilityId };
       const page = await api.get<Page<WoRow>>('/api/work-orders', { query: { ...query, status: OPEN_STATUSES, sort: 'deadline', pageSize: 100 } });
-      return place.roomId ? page.items : page.items.filter((o) => o.facilityId === place.facilityId);
+      return page.items;
     },
     enabled: !!(place.roomId || (place.facilityId && place.projectId)),
   });
