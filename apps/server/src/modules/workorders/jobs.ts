@@ -5,6 +5,7 @@ import { defineJob } from '../../jobs/queue.ts';
 import { systemActor, type Actor } from '../../lib/actor.ts';
 import { slaNoticeJob, slaSweepJob } from './sla.job.ts';
 import { applyInTx } from './transition.service.ts';
+import { woSettingsDefaults } from './settings.service.ts';
 import { workOrders } from './workorders.table.ts';
 
 /** The system closes orders (the transition table asks for workorder.dispatch to close). */
@@ -20,7 +21,7 @@ export async function autoCloseDue(ctx: AppContext, now = new Date()): Promise<n
   const res: any = await db.execute(sql`
     select o.id, o.company_id from work_orders o
       left join wo_project_settings s on s.company_id = o.company_id and s.project_id = o.project_id
-     where o.status = 'completed' and o.completed_at + make_interval(days => coalesce(s.auto_close_days, 7)) <= ${now.toISOString()}::timestamptz
+     where o.status = 'completed' and o.completed_at + make_interval(days => coalesce(s.auto_close_days, ${woSettingsDefaults.autoCloseDays})) <= ${now.toISOString()}::timestamptz
      order by o.completed_at limit 5000`);
   let closed = 0;
   for (const { id, company_id: companyId } of res.rows as { id: string; company_id: string }[]) {

@@ -9,7 +9,8 @@ import { checkProject } from '../org/projects.service.ts';
 import { woProjectSettings } from './workorders.table.ts';
 
 export type WoSettings = z.output<typeof ZWoProjectSettings>;
-const defaults = {
+/** until a project saves its own (the SLA and auto-close jobs read the same values in SQL) */
+export const woSettingsDefaults = {
   dispatchMode: 'suggest', reopenDays: 7, autoCloseDays: 7, revisitSamplePercent: 20, workdayStart: '09:00', workdayEnd: '18:00',
   warnBeforeMinutes: 30, hqEscalateAfterMinutes: 24 * 60,
 } as const;
@@ -17,7 +18,7 @@ const defaults = {
 /** A project's work-order settings; defaults (version 0) until first saved. */
 export async function getWoSettings(db: Executor, companyId: string, projectId: string): Promise<WoSettings> {
   const [row] = await db.select().from(woProjectSettings).where(and(eq(woProjectSettings.companyId, companyId), eq(woProjectSettings.projectId, projectId)));
-  if (!row) return { projectId, ...defaults, version: 0 };
+  if (!row) return { projectId, ...woSettingsDefaults, version: 0 };
   const { companyId: _c, ...rest } = row;
   return rest;
 }

@@ -7,6 +7,7 @@ import { BUSINESS_TZ, dayjs } from '../../lib/time.ts';
 import { record } from '../audit/audit.service.ts';
 import type { WorkOrder } from './access.ts';
 import { publishChange } from './changes.ts';
+import { woSettingsDefaults as D } from './settings.service.ts';
 import { woEvents, workOrders } from './workorders.table.ts';
 
 export const slaKinds = ['response_warning', 'response_escalation', 'complete_warning', 'complete_escalation', 'hq_escalation'] as const;
@@ -18,11 +19,11 @@ export type SlaKind = (typeof slaKinds)[number];
  * missing: the defaults are those of settings.service.ts).
  */
 const rules: Record<SlaKind, { mark: string; due: 'response_due_at' | 'complete_due_at'; at: SQL; warning: boolean; response: boolean }> = {
-  response_warning: { mark: 'response_warned_at', due: 'response_due_at', at: sql`o.response_due_at - make_interval(mins => coalesce(s.warn_before_minutes, 30))`, warning: true, response: true },
+  response_warning: { mark: 'response_warned_at', due: 'response_due_at', at: sql`o.response_due_at - make_interval(mins => coalesce(s.warn_before_minutes, ${D.warnBeforeMinutes}))`, warning: true, response: true },
   response_escalation: { mark: 'response_escalated_at', due: 'response_due_at', at: sql`o.response_due_at`, warning: false, response: true },
-  complete_warning: { mark: 'complete_warned_at', due: 'complete_due_at', at: sql`o.complete_due_at - make_interval(mins => coalesce(s.warn_before_minutes, 30))`, warning: true, response: false },
+  complete_warning: { mark: 'complete_warned_at', due: 'complete_due_at', at: sql`o.complete_due_at - make_interval(mins => coalesce(s.warn_before_minutes, ${D.warnBeforeMinutes}))`, warning: true, response: false },
   complete_escalation: { mark: 'complete_escalated_at', due: 'complete_due_at', at: sql`o.complete_due_at`, warning: false, response: false },
-  hq_escalation: { mark: 'hq_escalated_at', due: 'complete_due_at', at: sql`o.complete_due_at + make_interval(mins => coalesce(s.hq_escalate_after_minutes, 1440))`, warning: false, response: false },
+  hq_escalation: { mark: 'hq_escalated_at', due: 'complete_due_at', at: sql`o.complete_due_at + make_interval(mins => coalesce(s.hq_escalate_after_minutes, ${D.hqEscalateAfterMinutes}))`, warning: false, response: false },
 };
 
 /** Open, and the clock running: a pause for the resident (or their answer to a quote) stops it. */
@@ -51,7 +52,7 @@ export async function fireDue(tx: Tx, ctx: AppContext, kind: SlaKind, now: Date,
       from (select o.id from work_orders o
               left join wo_project_settings s on s.company_id = o.company_id and s.project_id = o.project_id
              where ${clockRunning} and o.${mark} is null and ${due} is not null and ${r.at} <= ${at}
-               ${r.warning ? sql`and ${due} > ${at} and o.assignee_user_id is not null and coalesce(s.warn_before_minutes, 30) > 0` : sql``}
+               ${r.warning ? sql`and ${due} > ${at} and o.assignee_user_id is not null and coalesce(s.warn_before_minutes, ${D.warnBeforeMinutes}) > 0` : sql``}
                ${r.response ? sql`and o.accepted_at is null` : sql``}
                ${only}
              order by o.id limit 500
