@@ -187,4 +187,65 @@ describe('work-order console', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('the whole desk-side loop in the console: 赵师傅 accepts, starts and completes with a photo; the desk records a phone rating, revisits and closes', async () => {
+    const desk = await newPage(browser);
+    const tech = await newPage(browser);
+    const marker = `E2E控制台闭环-${Date.now()}`;
+    await loginAt(desk.page, '/workorders', 'cs');
+    await desk.page.getByTestId('wo-create').click();
+    await desk.page.getByTestId('wo-create-form').waitFor();
+    await pick(desk.page, 'wo-create-category', '给排水');
+    await searchPick(desk.page, 'wo-create-room', '0101', '1-1-0101');
+    await desk.page.getByTestId('wo-create-description').fill(`${marker} 卫生间下水慢`);
+    await desk.page.getByTestId('wo-create-submit').click();
+    await desk.page.getByTestId('wo-timeline-submit').waitFor();
+    const orderId = new URL(desk.page.url()).searchParams.get('id')!;
+
+    const act = async (page: Page, event: string, fill?: () => Promise<void>) => {
+      await page.getByTestId(`wo-action-${event}`).click();
+      await page.getByTestId('wo-event-form').waitFor();
+      await fill?.();
+      await page.getByTestId('wo-event-submit').click();
+      await page.getByTestId(`wo-timeline-${event}`).first().waitFor();
+    };
+    if (await desk.page.getByTestId('wo-action-assign').count()) {
+      await act(desk.page, 'assign', () => pick(desk.page, 'wo-assignee', '赵师傅'));
+    } else if (!(await desk.page.getByTestId('wo-facts').innerText()).includes('赵师傅')) {
+      await act(desk.page, 'transfer', () => pick(desk.page, 'wo-assignee', '赵师傅'));
+    }
+
+    await loginAt(tech.page, `/workorders?id=${orderId}`, 'tech');
+    await tech.page.getByTestId('wo-detail-title').waitFor();
+    await act(tech.page, 'accept');
+    await act(tech.page, 'start');
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 0, g: 160, b: 80 } } }).png().toBuffer();
+    await act(tech.page, 'complete', async () => {
+      await tech.page.getByTestId('wo-event-materials').fill('下水管疏通剂 1 瓶');
+      await (await inputOf(tech.page, 'wo-event-labour')).fill('40');
+      await tech.page.getByTestId('wo-event-photos').locator('input[type=file]').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: png });
+      await tech.page.getByTestId('wo-event-photos').locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').first().waitFor();
+    });
+    await tech.page.getByTestId('wo-timeline-complete').locator('img').first().waitFor();
+    // the technician is offered nothing the table does not give him (no close, no confirm)
+    expect(await tech.page.getByTestId('wo-action-close').count()).toBe(0);
+
+    // the desk's open drawer follows over SSE: confirm is offered without a reload
+    await desk.page.getByTestId('wo-action-confirm').waitFor({ timeout: 15_000 });
+    await act(desk.page, 'confirm', async () => {
+      await desk.page.getByTestId('wo-event-form').locator('.ant-rate-star').nth(4).click();
+      await desk.page.getByTestId('wo-event-comment').fill('电话回访：很满意');
+    });
+    await expect.poll(() => desk.page.getByTestId('wo-detail-title').getByTestId('wo-status').innerText()).toBe('已评价');
+    await act(desk.page, 'revisit', () => pick(desk.page, 'wo-event-result', '满意'));
+    await act(desk.page, 'close');
+    await expect.poll(() => desk.page.getByTestId('wo-detail-title').getByTestId('wo-status').innerText()).toBe('已关闭');
+    expect(await desk.page.getByTestId('wo-facts').innerText()).toContain('下水管疏通剂');
+    await shot(desk.page, 'wo-console-loop');
+
+    expect(desk.errors).toEqual([]);
+    expect(tech.errors).toEqual([]);
+    await tech.context.close();
+    await desk.context.close();
+  });
 });

@@ -19,6 +19,7 @@ export const woConsoleText: WoConsoleCatalogue = {
     photoFailed: 'Photo upload failed',
     openBill: 'Open bill',
     billed: 'Billed',
+    labour: 'labour {{d}}',
     revisitPending: 'Revisit pending',
     minutes: '{{m}} min',
     hoursMinutes: '{{h}} h {{m}} min',

@@ -19,6 +19,7 @@ export const woConsoleText = {
     photoFailed: '照片上传失败',
     openBill: '查看账单',
     billed: '已出账',
+    labour: '工时 {{d}}',
     revisitPending: '待回访',
     minutes: '{{m}} 分钟',
     hoursMinutes: '{{h}} 小时 {{m}} 分',

@@ -19,7 +19,7 @@ export function WoFacts({ order: o }: { order: WorkOrderDetail }) {
 
   return (
     <>
-      <Descriptions size="small" column={2} bordered data-testid="wo-facts" items={[
+      <Descriptions size="small" column={2} bordered styles={{ label: { whiteSpace: 'nowrap' } }} data-testid="wo-facts" items={[
         { key: 'type', label: t('woConsole.field.type'), children: `${t(`woConsole.type.${o.type}`)} · ${t(`woConsole.source.${o.source}`)}` },
         { key: 'category', label: t('woConsole.field.category'), children: o.categoryName ?? '—' },
         { key: 'where', label: t('woConsole.field.location'), children: `${t(`woConsole.area.${o.area}`)} · ${locationText(t, o)}${o.equipmentCode ? ` · ${o.equipmentCode}` : ''}` },
@@ -43,11 +43,11 @@ export function WoFacts({ order: o }: { order: WorkOrderDetail }) {
         }] : []),
         ...(o.completedAt ? [{
           key: 'work', label: t('woConsole.field.work'),
-          children: [o.materials, o.labourMinutes !== null ? `${t('woConsole.field.labourMinutes')} ${durationText(t, o.labourMinutes)}` : null].filter(Boolean).join(' · ') || '—',
+          children: [o.materials, o.labourMinutes !== null ? t('woConsole.labour', { d: durationText(t, o.labourMinutes) }) : null].filter(Boolean).join(' · ') || '—',
         }] : []),
         ...(o.rating !== null ? [{
           key: 'rating', label: t('woConsole.field.rating'),
-          children: <Space><Rate disabled value={o.rating} /><Typography.Text>{o.ratingComment}</Typography.Text></Space>,
+          children: <Space orientation="vertical" size={0}><Rate disabled value={o.rating} style={{ fontSize: 14 }} /><Typography.Text>{o.ratingComment}</Typography.Text></Space>,
         }] : []),
         ...(o.revisit.status !== 'none' ? [{
           key: 'revisit', label: t('woConsole.field.revisit'),
