@@ -21,6 +21,22 @@ async function searchList(page: Page, text: string) {
   await page.getByTestId('wo-filter-q').locator('.ant-input-search-btn, button').last().click();
 }
 
+/**
+ * Clicks a drawer's 保存 at the top right, where the inbox pop-ups land (other suites' orders notify
+ * the desk and HQ at any time): dismiss those first.
+ */
+async function save(page: Page, testId: string) {
+  for (let attempt = 0; ; attempt++) {
+    await page.locator('[data-testid="inbox-toast"] .ant-notification-notice-close').evaluateAll((els) => els.forEach((e) => (e as HTMLElement).click()));
+    try {
+      await page.getByTestId(testId).click({ timeout: 3000 });
+      return;
+    } catch (e) {
+      if (attempt === 4) throw e;
+    }
+  }
+}
+
 /** Closes the drawer on screen and waits until it has gone (a closing one still covers the list). */
 async function closeDrawer(page: Page) {
   await page.locator('.ant-drawer-close:visible').first().click();
@@ -52,7 +68,7 @@ describe('work-order console', () => {
     const png = await sharp({ create: { width: 80, height: 60, channels: 3, background: { r: 30, g: 144, b: 255 } } }).png().toBuffer();
     await page.getByTestId('wo-create-photos').locator('input[type=file]').setInputFiles({ name: 'leak.png', mimeType: 'image/png', buffer: png });
     await page.getByTestId('wo-create-photos').locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').first().waitFor();
-    await page.getByTestId('wo-create-submit').click();
+    await save(page, 'wo-create-submit');
 
     // the new order opens in the detail drawer, with its submit row on the timeline
     const title = page.getByTestId('wo-detail-title');
@@ -157,11 +173,11 @@ describe('work-order console', () => {
     await page.getByTestId('wo-category-name').fill(`测试类别${code}`);
     const urgentDone = await inputOf(page, 'wo-category-urgent-complete');
     await urgentDone.fill('0.2');
-    await page.getByTestId('wo-category-submit').click();
+    await save(page, 'wo-category-submit');
     // completion shorter than the response (0.5 h) is refused on its field before anything is sent
     await page.getByText('完成时限不能短于响应时限').waitFor();
     await urgentDone.fill('6');
-    await page.getByTestId('wo-category-submit').click();
+    await save(page, 'wo-category-submit');
     const row = page.getByTestId(`wo-category-row-${code}`);
     await row.waitFor();
     expect(await row.innerText()).toContain('0.5 h / 6 h');
@@ -172,7 +188,7 @@ describe('work-order console', () => {
     await page.getByTestId('wo-kb-create').click();
     await page.getByTestId('wo-kb-question').fill(question);
     await page.getByTestId('wo-kb-answer').fill('先关闭总阀，再报修。');
-    await page.getByTestId('wo-kb-submit').click();
+    await save(page, 'wo-kb-submit');
     const entry = page.getByTestId('wo-kb-table').locator('tr').filter({ hasText: question });
     await entry.waitFor();
     await entry.getByRole('button', { name: /删除/ }).click();
@@ -198,7 +214,7 @@ describe('work-order console', () => {
     await pick(desk.page, 'wo-create-category', '给排水');
     await searchPick(desk.page, 'wo-create-room', '0101', '1-1-0101');
     await desk.page.getByTestId('wo-create-description').fill(`${marker} 卫生间下水慢`);
-    await desk.page.getByTestId('wo-create-submit').click();
+    await save(desk.page, 'wo-create-submit');
     await desk.page.getByTestId('wo-timeline-submit').waitFor();
     const orderId = new URL(desk.page.url()).searchParams.get('id')!;
 

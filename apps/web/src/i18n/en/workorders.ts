@@ -50,7 +50,9 @@ export const woConsoleText: WoConsoleCatalogue = {
       confirm: 'Confirm & rate', reopen: 'Reopen', close: 'Close', cancel: 'Cancel', revisit: 'Revisit',
       dispatch_suggested: 'Suggested assignees', dispatch_failed: 'Automatic dispatch failed', sla_warning: 'Deadline warning', sla_escalated: 'Escalated',
     },
+    sort: { created: 'Newest first', deadline: 'Nearest deadline' },
     filter: {
+      sort: 'Sort',
       status: 'Status (several)', type: 'Type', category: 'Category', priority: 'Priority', overdue: 'Overdue', assignee: 'Assignee',
       building: 'Building', buildingNeedsProject: 'Building (pick a project)', search: 'No. / description / room / contact',
     },

@@ -50,7 +50,9 @@ export const woConsoleText = {
       confirm: '评价确认', reopen: '重新打开', close: '关闭', cancel: '取消', revisit: '回访',
       dispatch_suggested: '系统推荐人选', dispatch_failed: '自动派单未成功', sla_warning: '超时提醒', sla_escalated: '超时升级',
     },
+    sort: { created: '按登记时间', deadline: '按完成时限' },
     filter: {
+      sort: '排序',
       status: '状态（可多选）', type: '类型', category: '类别', priority: '优先级', overdue: '超时', assignee: '处理人',
       building: '楼栋', buildingNeedsProject: '楼栋（先选项目）', search: '单号 / 描述 / 房号 / 联系人',
     },

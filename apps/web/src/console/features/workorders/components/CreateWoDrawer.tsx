@@ -95,7 +95,9 @@ export function CreateWoDrawer({ open, onClose, onCreated }: { open: boolean; on
 
   return (
     <FormDrawer open={open} onClose={onClose} onSave={runSubmit(submit)} saving={create.isPending} saveTestId="wo-create-submit" title={t('woConsole.create.title')} size="large">
-      <Form form={form} layout="vertical" data-testid="wo-create-form">
+      <Form form={form} layout="vertical" data-testid="wo-create-form"
+        // a room or facility belongs to one project: picking another project drops it
+        onValuesChange={(changed: Partial<Values>) => { if ('projectId' in changed) form.setFieldsValue({ roomId: null, facilityId: undefined }); }}>
         <FormErrorAlert error={error} testId="wo-create-error" />
         <Form.Item name="projectId" label={t('woConsole.field.project')} rules={[{ required: true }]}>
           <Select options={me.projects.map((p) => ({ value: p.id, label: p.name }))} data-testid="wo-create-project" />

@@ -92,6 +92,8 @@ export function WoFilters({ query, filter, showStatus = true }: { query: Filters
         onChange={(r) => filter({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
         data-testid="wo-filter-dates"
       />
+      <ValueFilter values={['created', 'deadline'] as const} labelPrefix="woConsole.sort" placeholder={t('woConsole.filter.sort')}
+        value={query.sort} onChange={(sort) => filter({ sort })} width={130} testId="wo-filter-sort" />
       <Input.Search
         allowClear
         style={{ width: 220 }}
