@@ -37,6 +37,16 @@ async function save(page: Page, testId: string) {
   }
 }
 
+/** A call as the signed-in user, with the header's project like the console sends it. */
+const apiCall = (page: Page, method: string, path: string, body?: unknown) =>
+  page.evaluate(async ({ method, path, body }) => {
+    const projectId = localStorage.getItem('projectId');
+    const headers: Record<string, string> = projectId ? { 'x-project-id': projectId } : {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return res.json();
+  }, { method, path, body });
+
 /** Closes the drawer on screen and waits until it has gone (a closing one still covers the list). */
 async function closeDrawer(page: Page) {
   await page.locator('.ant-drawer-close:visible').first().click();
@@ -266,6 +276,42 @@ describe('work-order console', () => {
     expect(desk.errors).toEqual([]);
     expect(tech.errors).toEqual([]);
     await tech.context.close();
+    await desk.context.close();
+  });
+
+  it('a screen that missed a change gets the server\'s 409 in the action form, and then shows what is allowed now', async () => {
+    const desk = await newPage(browser);
+    const stale = await newPage(browser);
+    // this screen hears no live events, so it keeps offering what was allowed when it loaded
+    await stale.context.route('**/api/events', (r) => r.abort());
+    await loginAt(desk.page, '/workorders', 'cs');
+    await desk.page.getByTestId('wo-table').waitFor();
+    const order = (await apiCall(desk.page, 'POST', '/api/work-orders', {
+      projectId: await desk.page.evaluate(() => localStorage.getItem('projectId')), source: 'phone', type: 'inquiry', area: 'public',
+      locationText: '南门岗亭', description: `E2E控制台过期画面-${Date.now()} 询问停车月卡`,
+    })) as { id: string; version: number };
+
+    await loginAt(stale.page, `/workorders?id=${order.id}`, 'pm');
+    await stale.page.getByTestId('wo-action-cancel').waitFor();
+    const now = (await apiCall(desk.page, 'GET', `/api/work-orders/${order.id}`)) as { version: number };
+    await apiCall(desk.page, 'POST', `/api/work-orders/${order.id}/events`, { event: 'cancel', version: now.version, note: '来电人撤回' });
+
+    await stale.page.getByTestId('wo-action-cancel').click();
+    await stale.page.getByTestId('wo-event-note').fill('重复登记');
+    await stale.page.getByTestId('wo-event-submit').click();
+    const refusal = stale.page.getByTestId('wo-event-error');
+    await refusal.waitFor();
+    // after the refusal the drawer is refetched: cancelled, nothing to cancel any more; the message stays readable
+    await expect.poll(() => stale.page.getByTestId('wo-detail-title').getByTestId('wo-status').innerText()).toBe('已取消');
+    expect(await refusal.isVisible()).toBe(true);
+    expect(await refusal.innerText()).toContain('已取消');
+    await shot(stale.page, 'wo-console-stale-409');
+    await stale.page.locator('.ant-modal:visible .ant-modal-close').click();
+    expect(await stale.page.getByTestId('wo-action-cancel').count()).toBe(0);
+
+    expect(desk.errors).toEqual([]);
+    expect(stale.errors.filter((l) => !/status of 409|api\/events|ERR_FAILED|EventSource/.test(l))).toEqual([]);
+    await stale.context.close();
     await desk.context.close();
   });
 });

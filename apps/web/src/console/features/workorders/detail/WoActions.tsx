@@ -11,16 +11,18 @@ const danger = new Set<WorkOrderEvent>(['reject', 'cancel']);
 export function WoActions({ order }: { order: WorkOrderDetail }) {
   const { t } = useTranslation();
   const [event, setEvent] = useState<WorkOrderEvent | null>(null);
-  if (!order.abilities.length) return null;
   return (
     <>
-      <Space wrap data-testid="wo-actions">
-        {order.abilities.map((e) => (
-          <Button key={e} type={primary.has(e) ? 'primary' : 'default'} danger={danger.has(e)} onClick={() => setEvent(e)} data-testid={`wo-action-${e}`}>
-            {t(`woConsole.event.${e}`)}
-          </Button>
-        ))}
-      </Space>
+      {order.abilities.length > 0 && (
+        <Space wrap data-testid="wo-actions">
+          {order.abilities.map((e) => (
+            <Button key={e} type={primary.has(e) ? 'primary' : 'default'} danger={danger.has(e)} onClick={() => setEvent(e)} data-testid={`wo-action-${e}`}>
+              {t(`woConsole.event.${e}`)}
+            </Button>
+          ))}
+        </Space>
+      )}
+      {/* stays mounted when a refusal's refetch leaves no abilities, so the server's message can be read */}
       <EventModal order={order} event={event} onClose={() => setEvent(null)} />
     </>
   );
