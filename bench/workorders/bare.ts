@@ -15,3 +15,22 @@ export async function startBare(o: { databaseUrl: string; poolSize: number; comp
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { port: (app.server.address() as { port: number }).port, async close() { await app.close(); await pool.end(); } };
 }
+
+/**
+ * Decomposition: bare Fastify running the app's own list code (`listPage`: the page statement, the
+ * cached total and names, through drizzle on `pg`) with the same filters — no session, no
+ * validation, no serialisation schema.
+ * app → bareRepos is the framework's cost; bareRepos → bare is the cost of the app's SQL.
+ */
+export async function startBareRepos(o: { databaseUrl: string; poolSize: number; companyId: string; projectId: string }) {
+  const { openPg } = await import('../../apps/server/src/db/client.ts');
+  const { listPage } = await import('../../apps/server/src/modules/workorders/list-page.ts');
+  const { workOrders } = await import('../../apps/server/src/modules/workorders/workorders.table.ts');
+  const { and, eq, sql } = await import('drizzle-orm');
+  const database = openPg(o.databaseUrl, o.poolSize);
+  const app = Fastify({ logger: false });
+  app.get('/api/work-orders', async () => listPage(database.db, o.companyId, and(eq(workOrders.companyId, o.companyId), sql`${workOrders.projectId} = ${o.projectId}`,
+    sql`${workOrders.status} = any(${sql.param(OPEN)}::text[])`)!, 'created', 20, 0));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { port: (app.server.address() as { port: number }).port, async close() { await app.close(); await database.close(); } };
+}

@@ -19,6 +19,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const appModule = path.join(here, '..', 'lib', 'app.ts');
 const bareModule = path.join(here, 'bare.ts');
 const OPEN = 'submitted,assigned,accepted,in_progress,paused';
+const profileDir = path.join(here, '..', '.profiles');
 
 await runBenchmark('workorders', {
   orders: { type: 'string' },
@@ -30,6 +31,7 @@ await runBenchmark('workorders', {
   pool: { type: 'string' },
   rounds: { type: 'string' },
   'stats-runs': { type: 'string' },
+  'cpu-prof': { type: 'boolean' },
 }, async (args) => {
   const settings = {
     orders: num(args.orders, 1_000_000, 'orders'),
@@ -55,7 +57,10 @@ await runBenchmark('workorders', {
   const list = `/api/work-orders?projectId=${p0}&status=${OPEN}&page=1&pageSize=20`;
   const overdueList = `/api/work-orders?projectId=${p0}&overdue=true&sort=deadline&page=1&pageSize=20`;
 
-  const app = await startServer({ label: 'app (PostgreSQL)', module: appModule, name: 'startApp', options: { databaseUrl: pgDb.url, poolSize: settings.poolSize } });
+  const app = await startServer({
+    label: 'app (PostgreSQL)', module: appModule, name: 'startApp', options: { databaseUrl: pgDb.url, poolSize: settings.poolSize },
+    ...(args['cpu-prof'] ? { execArgv: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}),
+  });
   const pm = await login(app.url, data.pm);
   const hq = await login(app.url, data.hq);
   const first = await getJson(app.url + list, pm);
@@ -66,10 +71,14 @@ await runBenchmark('workorders', {
   const bareFirst = await getJson(bare.url + list, '');
   if (bareFirst.items.length !== 20 || bareFirst.items[0].id !== first.items[0].id) throw new Error('bare sanity check: not the same first row as the app');
 
+  const bareRepos = await startServer({ label: 'bareRepos (Fastify + the app\'s list SQL)', module: bareModule, name: 'startBareRepos', options: { databaseUrl: pgDb.url, poolSize: settings.poolSize, companyId: data.companyId, projectId: p0 } });
+  if ((await getJson(bareRepos.url + list, '')).total !== data.pmOpen) throw new Error('bareRepos sanity check: wrong total');
+
   const load = { connections: settings.connections, duration: settings.duration, warmup: settings.warmup };
   const targets: Target[] = [
     { key: 'app', server: app, load: { url: app.url + list, headers: { cookie: pm }, ...load } },
     { key: 'bare', server: bare, load: { url: bare.url + list, ...load } },
+    { key: 'bareRepos', server: bareRepos, load: { url: bareRepos.url + list, ...load } },
   ];
   const m = await measureInterleaved(targets, settings.rounds);
   const overdue = await measure({ url: app.url + overdueList, headers: { cookie: pm }, ...load, warmup: 1 }, 'app: overdue filter');
@@ -82,6 +91,7 @@ await runBenchmark('workorders', {
   };
   await app.stop();
   await bare.stop();
+  await bareRepos.stop();
 
   const a = m.app!.result;
   const b = m.bare!.result;
@@ -96,10 +106,13 @@ await runBenchmark('workorders', {
     app: pick(a),
     bare: pick(b),
     ratio,
+    // framework vs SQL: the app's statement behind bare Fastify (no session, validation, serialisation schema)
+    bareRepos: { ...pick(m.bareRepos!.result), ratioToBare: round(m.bareRepos!.result.requestsPerSec / b.requestsPerSec, 3) },
     goal,
     met: { p99: a.p99 < goal.p99BelowMs, ratio: ratio >= goal.ratioAtLeast, noErrors: a.errors === 0 && a.non2xx === 0 },
     overdueFilter: pick(overdue),
     statsMs: stats,
+    ...(args['cpu-prof'] ? { cpuProfileDir: profileDir } : {}),
     settings: { ...settings, loadGenerator: 'autocannon in the orchestrator process; each server in its own child process' },
     machine: { cpus: os.cpus().length, node: process.version, postgresql: await serverVersion(pgDb.url), loadavg1m: { before: round(loadBefore, 2), after: round(os.loadavg()[0]!, 2) } },
     seconds: round((Date.now() - started) / 1000, 0),

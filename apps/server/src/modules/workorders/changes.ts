@@ -3,6 +3,7 @@ import type { NotificationEvent } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
 import type { WorkOrder } from './access.ts';
+import { WO_CHANGED } from './list-caches.ts';
 
 /** Staff who watch a project's work orders (desk, managers, HQ): they get the live board updates. */
 export async function watchersOf(db: Executor, companyId: string, projectId: string): Promise<string[]> {
@@ -26,6 +27,8 @@ export async function watchersOf(db: Executor, companyId: string, projectId: str
 export async function publishChange(tx: Executor, ctx: AppContext, o: WorkOrder, event: string, also: (string | null)[] = []) {
   const users = new Set([...(await watchersOf(tx, o.companyId, o.projectId)), o.requesterUserId, o.assigneeUserId, ...also].filter((u): u is string => !!u));
   await ctx.events.publish(tx, [...users], { type: 'workorder.changed', data: { id: o.id, projectId: o.projectId, status: o.status, event } });
+  // every instance drops its cached list totals for the company once this commits
+  await ctx.events.publishSystem(tx, `${WO_CHANGED}${o.companyId}`);
 }
 
 export async function notifyUsers(tx: Executor, ctx: AppContext, o: WorkOrder, event: NotificationEvent, userIds: (string | null)[], data: Record<string, unknown>) {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { allowedEvents, workOrderTransitions, type ZWorkOrderQuery } from '@wuye/shared';
 import type { Executor } from '../../db/client.ts';
@@ -8,6 +8,7 @@ import { BUSINESS_TZ } from '../../lib/time.ts';
 import { loadOrder, orderScope, relationsOf, type WorkOrder } from './access.ts';
 import { poolEligible } from './assignees.ts';
 import { orderFiles } from './photos.ts';
+import { listPage } from './list-page.ts';
 import { detailFields, rowView, withNames } from './views.ts';
 import { woEvents, workOrders } from './workorders.table.ts';
 
@@ -39,22 +40,10 @@ function filters(actor: Actor, q: Query): SQL[] {
   return c;
 }
 
-/** Totals stop counting here: past it the console shows "10000+" and pages on (a count over a million rows is not worth its time). */
-export const COUNT_CAP = 10_000;
-
-/** The console list, my tasks (sort by deadline), the grab pool: one query with the filters the contract allows. */
+/** The console list, my tasks (sort by deadline), the grab pool: the filters the contract allows, in one statement. */
 export async function listOrders(db: Executor, actor: Actor, q: Query) {
-  const where = and(...filters(actor, q))!;
-  const order = q.sort === 'deadline'
-    ? [sql`${workOrders.completeDueAt} asc nulls last`, asc(workOrders.id)]
-    : [desc(workOrders.createdAt), desc(workOrders.id)];
-  const [page, counted] = await Promise.all([
-    db.select().from(workOrders).where(where).orderBy(...order).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.execute(sql`select count(*)::int as n from (select 1 from ${workOrders} where ${where} limit ${COUNT_CAP + 1}) x`),
-  ]);
-  const n = Number((counted as any).rows[0].n);
-  const rows = await withNames(db, requireCompany(actor), page);
-  return { items: rows.map(rowView), total: n, page: q.page, pageSize: q.pageSize, totalCapped: n > COUNT_CAP };
+  const page = await listPage(db, requireCompany(actor), and(...filters(actor, q))!, q.sort, q.pageSize, (q.page - 1) * q.pageSize);
+  return { ...page, page: q.page, pageSize: q.pageSize };
 }
 
 /**

@@ -10,6 +10,7 @@ import { idempotent } from '../idempotency/idempotency.ts';
 import * as categories from './categories.service.ts';
 import { createInTx } from './create.service.ts';
 import { candidatesFor } from './dispatch.ts';
+import { dropTotals, WO_CHANGED } from './list-caches.ts';
 import * as kb from './kb.service.ts';
 import { detailOf, getDetail, listMine, listOrders } from './query.service.ts';
 import { readWoSettings, updateWoSettings } from './settings.service.ts';
@@ -31,6 +32,8 @@ const idemHeader = z.object({ 'idempotency-key': z.string().optional() }).passth
 /** 报事报修 / 工单: console and staff H5 under /api/work-orders, the resident's own under /api/me/work-orders. */
 export function workOrderRoutes(app: App, ctx: AppContext) {
   const db = ctx.database.db;
+  const stop = ctx.events.onSystem((type) => { if (type.startsWith(WO_CHANGED)) dropTotals(type.slice(WO_CHANGED.length)); });
+  app.addHook('onClose', async () => { stop(); });
 
   app.get('/api/work-orders', { schema: { tags, summary: '工单列表（状态、类别、优先级、超时、处理人、楼栋、日期筛选；我的任务；抢单池）', querystring: ZWorkOrderQuery, response: { 200: ZWorkOrderPage } }, config: read },
     (req) => listOrders(db, actorOf(req), req.query));
