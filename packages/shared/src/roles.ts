@@ -32,7 +32,8 @@ export const builtinRoles: readonly RoleTemplate[] = [
       'billing.waiver.request', 'billing.waiver.approve', 'billing.prepay.manage', 'billing.period.close', 'billing.opening.import',
       'billing.settings.manage', 'billing.report.read',
       'notify.broadcast', 'notify.template.manage', 'notify.delivery.read', 'notify.delivery.resend',
-      ...deskWork, 'workorder.settings.manage', 'workorder.config.manage',
+      // workorder.work too: whoever creates technicians must hold what their role grants (roles.service checkGrantable)
+      ...deskWork, 'workorder.work', 'workorder.settings.manage', 'workorder.config.manage',
     ],
   },
   { code: 'hq_viewer', scope: 'company', permissions: readOnly },
@@ -45,7 +46,7 @@ export const builtinRoles: readonly RoleTemplate[] = [
       // standards of its own projects only when the company allows it (billing.projectStandards); assignments always
       'billing.read', 'billing.standard.manage', 'billing.charge.create', 'billing.run.manage', 'billing.waiver.request',
       'billing.waiver.approve', 'billing.prepay.manage', 'billing.period.close', 'billing.opening.import', 'billing.settings.manage',
-      'billing.report.read', ...deskWork, 'workorder.settings.manage',
+      'billing.report.read', ...deskWork, 'workorder.work', 'workorder.settings.manage',
     ],
   },
   // the front desk reviews room-binding requests (it is notified of them) without managing the archive

@@ -7,7 +7,12 @@ import type { woCategories } from './workorders.table.ts';
 
 type Category = typeof woCategories.$inferSelect | null;
 
-/** Staff of the company who may work orders in this project, with their skills (one statement). */
+/**
+ * The project's frontline workers (a role with workorder.work and the assignee row scope: technician,
+ * guard, cleaner …), with their skills, in one statement: who dispatch ranks and the pool serves.
+ * Managers and HQ also hold workorder.work (they create technicians and may take an order
+ * themselves when the desk assigns it by hand) but are never picked automatically.
+ */
 export function workersSql(companyId: string, projectId: string) {
   return sql`
     select m.user_id, m.display_name,
@@ -15,7 +20,7 @@ export function workersSql(companyId: string, projectId: string) {
       from memberships m
      where m.company_id = ${companyId} and m.kind = 'staff' and m.status = 'active'
        and exists (select 1 from membership_roles mr join roles r on r.id = mr.role_id
-                    where mr.company_id = m.company_id and mr.membership_id = m.id and 'workorder.work' = any(r.permissions))
+                    where mr.company_id = m.company_id and mr.membership_id = m.id and 'workorder.work' = any(r.permissions) and r.scope = 'assignee')
        and (m.all_projects
             or exists (select 1 from membership_roles mr join roles r on r.id = mr.role_id
                         where mr.company_id = m.company_id and mr.membership_id = m.id and r.scope = 'company')

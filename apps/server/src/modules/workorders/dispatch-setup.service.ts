@@ -53,7 +53,7 @@ async function visibleWorker(db: Executor, actor: Actor, userId: string) {
     select m.display_name from memberships m
      where m.company_id = ${companyId} and m.user_id = ${userId} and m.kind = 'staff' and m.status = 'active'
        and exists (select 1 from membership_roles mr join roles r on r.id = mr.role_id
-                    where mr.company_id = m.company_id and mr.membership_id = m.id and 'workorder.work' = any(r.permissions))
+                    where mr.company_id = m.company_id and mr.membership_id = m.id and 'workorder.work' = any(r.permissions) and r.scope = 'assignee')
        and ${inScope}`);
   if (!res.rows[0]) throw notFound('员工');
   return res.rows[0].display_name as string;

@@ -33,7 +33,7 @@ beforeAll(async () => {
   // whoever the shared fixture already made a worker of project A (technician, guard, cleaner, a second plumber …) takes part too
   const res: any = await db.execute(sql`select distinct u.id as "userId", u.phone from users u join memberships m on m.user_id = u.id and m.company_id = ${companyId}
       join membership_roles mr on mr.membership_id = m.id join roles r on r.id = mr.role_id
-     where m.kind = 'staff' and 'workorder.work' = any(r.permissions)
+     where m.kind = 'staff' and 'workorder.work' = any(r.permissions) and r.scope = 'assignee'
        and (m.all_projects or exists (select 1 from membership_projects mp where mp.membership_id = m.id and mp.project_id = ${projectA}))`);
   const existing = res.rows as { userId: string; phone: string }[];
   expect(existing.length).toBeGreaterThanOrEqual(3);
