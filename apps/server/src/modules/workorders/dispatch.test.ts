@@ -79,6 +79,14 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => t?.close());
 
+/** Open loads as the database has them now (the earlier steps' reassignments included), into the model. */
+async function syncLoads() {
+  const res: any = await t.ctx.database.db.execute(sql`select assignee_user_id as id, count(*)::int as n from work_orders
+    where company_id = ${w.tenant.companyId} and status in ('assigned','accepted','in_progress','paused') group by 1`);
+  const n = new Map((res.rows as { id: string; n: number }[]).map((r) => [r.id, r.n]));
+  for (const x of workers) x.load = n.get(x.userId) ?? 0;
+}
+
 /** The documented ranking, written out on the generated data. */
 function ranking(skill: string | null, buildingId: string | null, excluded: Set<string> = new Set()) {
   return workers
@@ -172,6 +180,7 @@ describe('automatic dispatch', () => {
 
   it('suggest writes the top three eligible candidates and leaves the order to the desk', async () => {
     await setMode('suggest');
+    await syncLoads();
     const exp = ranking('electrical', buildingIds[1]!).slice(0, 3);
     const o = (await report('electrical', buildingIds[1]!)).json();
     expect(o).toMatchObject({ status: 'submitted', assigneeId: null, inPool: false });
