@@ -1,8 +1,10 @@
 import Fastify from 'fastify';
 import pg from 'pg';
 
-/** The baseline's query: the newest 20 open orders of one project, through the same index the app uses. */
-export const BARE_SQL = `select id, no, status, priority, description, location_text, assignee_name, complete_due_at, created_at
+/** The baseline's query: the newest 20 open orders of one project — the same rows and columns the app's page holds — through the same index. */
+export const BARE_SQL = `select id, no, project_id, type, source, status, priority, category_id, description, area, room_id, building_id, facility_id,
+       location_text, assignee_user_id, assignee_name, requester_name, response_due_at, complete_due_at, overdue, paused_at, in_pool,
+       rating, created_at, completed_at, version
   from work_orders where company_id = $1 and project_id = $2 and status = any($3::text[])
   order by created_at desc, id desc limit 20`;
 export const OPEN = ['submitted', 'assigned', 'accepted', 'in_progress', 'paused'];

@@ -1,9 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { openStatuses } from '@wuye/shared';
 import type { Executor } from '../../db/client.ts';
 import { iso } from '../../lib/time.ts';
 import { cachedTotal, namesOf } from './list-caches.ts';
+import { isOverdue } from './views.ts';
 
 /** Totals stop counting here: past it the console shows "10000+" and pages on (a count over a million rows is not worth its time). */
 export const COUNT_CAP = 10_000;
@@ -38,7 +38,7 @@ export async function listPage(db: Executor, companyId: string, where: SQL, sort
   const name = await namesOf(db, companyId, rows.flatMap((r) => [
     { kind: 'p' as const, id: r.project_id }, { kind: 'c' as const, id: r.category_id }, { kind: 'b' as const, id: r.building_id }, { kind: 'r' as const, id: r.room_id },
   ]));
-  const now = Date.now();
+  const now = new Date();
   const at = (v: Date | string | null) => (v == null ? null : v instanceof Date ? v : new Date(v));
   const items = rows.map((r) => {
     const due = at(r.complete_due_at);
@@ -48,7 +48,7 @@ export async function listPage(db: Executor, companyId: string, where: SQL, sort
       roomId: r.room_id, roomCode: name.get(`r${r.room_id}`) ?? null, buildingId: r.building_id, buildingName: name.get(`b${r.building_id}`) ?? null,
       facilityId: r.facility_id, locationText: r.location_text, assigneeId: r.assignee_user_id, assigneeName: r.assignee_name, requesterName: r.requester_name,
       responseDueAt: iso(at(r.response_due_at)), completeDueAt: iso(due),
-      overdue: r.overdue || ((openStatuses as readonly string[]).includes(r.status) && !!due && due.getTime() < now && !r.paused_at),
+      overdue: isOverdue({ overdue: r.overdue, status: r.status, completeDueAt: due, pausedAt: at(r.paused_at) }, now),
       inPool: r.in_pool, rating: r.rating, createdAt: at(r.created_at)!.toISOString(), completedAt: iso(at(r.completed_at)), version: r.version,
     };
   });

@@ -1,10 +1,11 @@
+import { openStatuses } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import type { WorkOrder } from './access.ts';
 import { getWoSettings, type WoSettings } from './settings.service.ts';
 import { deadlineOf, isResponseKind, isWarning, markOf, slaKinds, slaNoticeJob, type SlaKind } from './sla.job.ts';
 
-const open = new Set(['submitted', 'assigned', 'accepted', 'in_progress', 'paused']);
+const open = new Set<string>(openStatuses);
 const clockStopped = (o: WorkOrder) => o.status === 'paused' && (o.pauseReason === 'resident' || o.pauseReason === 'quote');
 const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 

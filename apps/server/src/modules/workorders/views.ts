@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { openStatuses } from '@wuye/shared';
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { phoneFor } from '../../lib/pii.ts';
@@ -25,8 +26,9 @@ export async function withNames(db: Executor, companyId: string, orders: WorkOrd
   return orders.map((o) => ({ o, projectName: of('p', o.projectId) ?? '', categoryName: of('c', o.categoryId), roomCode: of('r', o.roomId), buildingName: of('b', o.buildingId) }));
 }
 
-export const isOverdue = (o: WorkOrder, now = new Date()) =>
-  o.overdue || (['submitted', 'assigned', 'accepted', 'in_progress', 'paused'].includes(o.status) && !!o.completeDueAt && o.completeDueAt < now && !o.pausedAt);
+/** Missed a deadline (the flag), or open, running and past its completion deadline right now (before the SLA job sets the flag). */
+export const isOverdue = (o: Pick<WorkOrder, 'overdue' | 'status' | 'completeDueAt' | 'pausedAt'>, now = new Date()) =>
+  o.overdue || ((openStatuses as readonly string[]).includes(o.status) && !!o.completeDueAt && o.completeDueAt < now && !o.pausedAt);
 
 export function rowView(r: Joined) {
   const o = r.o;
