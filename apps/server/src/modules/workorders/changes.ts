@@ -5,8 +5,12 @@ import type { Executor } from '../../db/client.ts';
 import type { WorkOrder } from './access.ts';
 import { WO_CHANGED } from './list-caches.ts';
 
-/** Staff who watch a project's work orders (desk, managers, HQ): they get the live board updates. */
-export async function watchersOf(db: Executor, companyId: string, projectId: string): Promise<string[]> {
+/**
+ * Staff who watch a project's work orders (desk, managers, HQ): they get the live board updates.
+ * `deskOnly` leaves out company-wide staff (HQ): a new request or a revisit to arrange is the
+ * project desk's message, not a pop-up on every HQ screen for every project.
+ */
+export async function watchersOf(db: Executor, companyId: string, projectId: string, opts: { deskOnly?: boolean } = {}): Promise<string[]> {
   const res: any = await db.execute(sql`
     select distinct m.user_id as id
       from memberships m
@@ -14,6 +18,7 @@ export async function watchersOf(db: Executor, companyId: string, projectId: str
       join roles r on r.id = mr.role_id
      where m.company_id = ${companyId} and m.kind = 'staff' and m.status = 'active'
        and 'workorder.dispatch' = any(r.permissions)
+       ${opts.deskOnly ? sql`and not m.all_projects and r.scope <> 'company'` : sql``}
        and (m.all_projects or r.scope = 'company' or exists (
              select 1 from membership_projects mp where mp.company_id = m.company_id and mp.membership_id = m.id and mp.project_id = ${projectId}))`);
   return (res.rows as { id: string }[]).map((r) => r.id);

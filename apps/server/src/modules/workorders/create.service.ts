@@ -119,7 +119,7 @@ export async function createInTx(tx: Tx, ctx: AppContext, actor: Actor, input: I
 
   const dispatched = await dispatchOnSubmit(tx, ctx, o!);
   if (dispatched.status === 'submitted') {
-    await notifyUsers(tx, ctx, dispatched, 'workorder.submitted', await watchersOf(tx, companyId, dispatched.projectId), {
+    await notifyUsers(tx, ctx, dispatched, 'workorder.submitted', await watchersOf(tx, companyId, dispatched.projectId, { deskOnly: true }), {
       category: category?.name ?? '', location: dispatched.locationText ?? '', description: dispatched.description.slice(0, 60),
     });
   }

@@ -193,7 +193,7 @@ async function chargeRepair(tx: Tx, actor: Actor, o: WorkOrder): Promise<string>
 async function revisitAfterRating(tx: Tx, ctx: AppContext, o: WorkOrder, rating: number): Promise<Patch> {
   if (o.revisitStatus === 'done') return {};
   if (rating <= 3) {
-    await notifyUsers(tx, ctx, o, 'workorder.revisit_due', await watchersOf(tx, o.companyId, o.projectId), { rating });
+    await notifyUsers(tx, ctx, o, 'workorder.revisit_due', await watchersOf(tx, o.companyId, o.projectId, { deskOnly: true }), { rating });
     return { revisitStatus: 'pending' };
   }
   return sampledRevisit(tx, o);

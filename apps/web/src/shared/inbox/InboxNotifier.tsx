@@ -6,6 +6,8 @@ import { fetchInbox } from './api.ts';
 import { useInbox } from './useInbox.ts';
 
 const clamp = (s: string, n = 120) => (s.length > n ? `${s.slice(0, n)}…` : s);
+/** A drawer or dialog is open: the user is filling something in; a pop-up would cover its buttons. */
+const busy = () => typeof document !== 'undefined' && !!document.querySelector('.ant-drawer-open, .ant-modal-wrap:not([style*="display: none"])');
 
 interface Props {
   onOpen: () => void;
@@ -16,7 +18,8 @@ interface Props {
 
 /**
  * Mounted once in each signed-in shell: keeps the inbox live and pops up the newest unread
- * message on every `inbox.new` (the event carries no text: the message is fetched).
+ * message on every `inbox.new` (the event carries no text: the message is fetched) — unless a
+ * drawer or dialog is open.
  */
 export function InboxNotifier({ onOpen, placement = 'topRight', suppress = false }: Props) {
   const { t } = useTranslation();
@@ -33,7 +36,8 @@ export function InboxNotifier({ onOpen, placement = 'topRight', suppress = false
   }, [suppress, notification]);
 
   const show = useCallback(async () => {
-    if (quiet.current) return;
+    // the bell's count still goes up; only the pop-up waits for a free screen
+    if (quiet.current || busy()) return;
     let item;
     try {
       item = (await fetchInbox({ unread: true, page: 1, pageSize: 1 })).items[0];
