@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, loginAt, newPage, shot } from './browser.ts';
+import { apiCall, launch, loginAt, newPage, shot } from './browser.ts';
 import { pickMany, typeDate } from './antd.ts';
 
 let browser: Browser;
@@ -13,16 +13,6 @@ async function searchPick(page: Page, selectTestId: string, text: string) {
   await page.keyboard.type(text);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
-
-/** A call as the signed-in user, with the header's project like the console sends it. */
-const apiCall = (page: Page, method: string, path: string, body?: unknown) =>
-  page.evaluate(async ({ method, path, body }) => {
-    const projectId = localStorage.getItem('projectId');
-    const headers: Record<string, string> = projectId ? { 'x-project-id': projectId } : {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    return res.json();
-  }, { method, path, body });
 
 /** The Chrome console line of the 409 the test provokes on purpose. */
 const expected409 = (line: string) => /status of 409/.test(line);

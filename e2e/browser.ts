@@ -40,3 +40,13 @@ export async function loginAt(page: Page, url: string, login: string, password =
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+
+/** A call as the signed-in user, with the header's project like the console sends it. */
+export const apiCall = (page: Page, method: string, path: string, body?: unknown) =>
+  page.evaluate(async ({ method, path, body }) => {
+    const projectId = localStorage.getItem('projectId');
+    const headers: Record<string, string> = projectId ? { 'x-project-id': projectId } : {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return res.json();
+  }, { method, path, body });

@@ -1,21 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, loginAt, newPage, shot } from './browser.ts';
+import { apiCall, launch, loginAt, newPage, shot } from './browser.ts';
 import { inputOf, pick, pickMany, typeDate } from './antd.ts';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => browser?.close());
-
-/** A call as the signed-in user, with the header's project like the console sends it. */
-const apiCall = (page: Page, method: string, path: string, body?: unknown) =>
-  page.evaluate(async ({ method, path, body }) => {
-    const projectId = localStorage.getItem('projectId');
-    const headers: Record<string, string> = projectId ? { 'x-project-id': projectId } : {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    return res.json();
-  }, { method, path, body });
 
 const shanghaiDay = (offsetDays: number) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 /** A multi-select keeps its dropdown open: click outside it until it is gone. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { launch, loginAt, newPage, shot } from './browser.ts';
+import { apiCall, launch, loginAt, newPage, shot } from './browser.ts';
 import { inputOf, pick } from './antd.ts';
 
 let browser: Browser;
@@ -36,16 +36,6 @@ async function save(page: Page, testId: string) {
     }
   }
 }
-
-/** A call as the signed-in user, with the header's project like the console sends it. */
-const apiCall = (page: Page, method: string, path: string, body?: unknown) =>
-  page.evaluate(async ({ method, path, body }) => {
-    const projectId = localStorage.getItem('projectId');
-    const headers: Record<string, string> = projectId ? { 'x-project-id': projectId } : {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    return res.json();
-  }, { method, path, body });
 
 /** Closes the drawer on screen and waits until it has gone (a closing one still covers the list). */
 async function closeDrawer(page: Page) {

@@ -46,14 +46,17 @@ const tableOf: Record<Kind, { table: string; column: string }> = {
   b: { table: 'buildings', column: 'name' }, r: { table: 'rooms', column: 'code' },
 };
 
-/** Names for the ids wanted, from the cache or one union query for the misses. Keyed `${kind}${id}`. */
-export async function namesOf(db: Executor, companyId: string, wanted: { kind: Kind; id: string | null }[]): Promise<Map<string, string | null>> {
+/**
+ * Names for the ids wanted, from the cache or one union query for the misses (`fresh`: all of them
+ * from the database, as the detail page reads them). Keyed `${kind}${id}`.
+ */
+export async function namesOf(db: Executor, companyId: string, wanted: { kind: Kind; id: string | null }[], opts: { fresh?: boolean } = {}): Promise<Map<string, string | null>> {
   const now = Date.now();
   const out = new Map<string, string | null>();
   const missing: Record<Kind, Set<string>> = { p: new Set(), c: new Set(), b: new Set(), r: new Set() };
   for (const { kind, id } of wanted) {
     if (!id) continue;
-    const hit = names.get(`${kind}${id}`);
+    const hit = opts.fresh ? undefined : names.get(`${kind}${id}`);
     if (hit && now - hit.at < NAME_TTL_MS) out.set(`${kind}${id}`, hit.name);
     else missing[kind].add(id);
   }

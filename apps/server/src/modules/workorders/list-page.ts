@@ -1,9 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
-import { iso } from '../../lib/time.ts';
 import { cachedTotal, namesOf } from './list-caches.ts';
-import { isOverdue } from './views.ts';
+import { rowView } from './views.ts';
 
 /** Totals stop counting here: past it the console shows "10000+" and pages on (a count over a million rows is not worth its time). */
 export const COUNT_CAP = 10_000;
@@ -38,19 +37,17 @@ export async function listPage(db: Executor, companyId: string, where: SQL, sort
   const name = await namesOf(db, companyId, rows.flatMap((r) => [
     { kind: 'p' as const, id: r.project_id }, { kind: 'c' as const, id: r.category_id }, { kind: 'b' as const, id: r.building_id }, { kind: 'r' as const, id: r.room_id },
   ]));
-  const now = new Date();
   const at = (v: Date | string | null) => (v == null ? null : v instanceof Date ? v : new Date(v));
-  const items = rows.map((r) => {
-    const due = at(r.complete_due_at);
-    return {
-      id: r.id, no: r.no, projectId: r.project_id, projectName: name.get(`p${r.project_id}`) ?? '', type: r.type, source: r.source, status: r.status,
-      priority: r.priority, categoryId: r.category_id, categoryName: name.get(`c${r.category_id}`) ?? null, description: r.description, area: r.area,
-      roomId: r.room_id, roomCode: name.get(`r${r.room_id}`) ?? null, buildingId: r.building_id, buildingName: name.get(`b${r.building_id}`) ?? null,
-      facilityId: r.facility_id, locationText: r.location_text, assigneeId: r.assignee_user_id, assigneeName: r.assignee_name, requesterName: r.requester_name,
-      responseDueAt: iso(at(r.response_due_at)), completeDueAt: iso(due),
-      overdue: isOverdue({ overdue: r.overdue, status: r.status, completeDueAt: due, pausedAt: at(r.paused_at) }, now),
-      inPool: r.in_pool, rating: r.rating, createdAt: at(r.created_at)!.toISOString(), completedAt: iso(at(r.completed_at)), version: r.version,
-    };
-  });
+  const items = rows.map((r) => rowView({
+    o: {
+      id: r.id, no: r.no, projectId: r.project_id, type: r.type, source: r.source, status: r.status, priority: r.priority, categoryId: r.category_id,
+      description: r.description, area: r.area, roomId: r.room_id, buildingId: r.building_id, facilityId: r.facility_id, locationText: r.location_text,
+      assigneeUserId: r.assignee_user_id, assigneeName: r.assignee_name, requesterName: r.requester_name, responseDueAt: at(r.response_due_at),
+      completeDueAt: at(r.complete_due_at), overdue: r.overdue, pausedAt: at(r.paused_at), inPool: r.in_pool, rating: r.rating,
+      createdAt: at(r.created_at)!, completedAt: at(r.completed_at), version: r.version,
+    },
+    projectName: name.get(`p${r.project_id}`) ?? '', categoryName: name.get(`c${r.category_id}`) ?? null,
+    roomCode: name.get(`r${r.room_id}`) ?? null, buildingName: name.get(`b${r.building_id}`) ?? null,
+  }));
   return { items, total, totalCapped: total > COUNT_CAP };
 }

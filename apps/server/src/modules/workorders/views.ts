@@ -1,27 +1,22 @@
-import { sql } from 'drizzle-orm';
 import { openStatuses } from '@wuye/shared';
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { phoneFor } from '../../lib/pii.ts';
 import { iso } from '../../lib/time.ts';
 import type { WorkOrder } from './access.ts';
+import { namesOf } from './list-caches.ts';
 
-type Joined = { o: WorkOrder; projectName: string; categoryName: string | null; roomCode: string | null; buildingName: string | null };
-const ids = (xs: (string | null)[]) => sql.param([...new Set(xs.filter((x): x is string => !!x))]);
-
-/**
- * The names a list row shows (project, category, room, building), for a page of orders in one
- * round trip. Joining them into the page query made PostgreSQL spend ~6 ms planning a 20-row
- * page on a million orders; four tiny lookups by primary key plan in a fraction of that.
- */
+/** The columns a list row needs (what list-page.ts selects). */
+export type ListOrder = Pick<WorkOrder, 'id' | 'no' | 'projectId' | 'type' | 'source' | 'status' | 'priority' | 'categoryId' | 'description' | 'area'
+  | 'roomId' | 'buildingId' | 'facilityId' | 'locationText' | 'assigneeUserId' | 'assigneeName' | 'requesterName' | 'responseDueAt' | 'completeDueAt'
+  | 'overdue' | 'pausedAt' | 'inPool' | 'rating' | 'createdAt' | 'completedAt' | 'version'>;
+type Names = { projectName: string; categoryName: string | null; roomCode: string | null; buildingName: string | null };
+type Joined = { o: WorkOrder } & Names;
+/** The names the row view shows (project, category, room, building), read fresh for these orders. */
 export async function withNames(db: Executor, companyId: string, orders: WorkOrder[]): Promise<Joined[]> {
-  if (orders.length === 0) return [];
-  const res: any = await db.execute(sql`
-    select 'p' as k, id, name from projects where company_id = ${companyId} and id = any(${ids(orders.map((o) => o.projectId))}::uuid[])
-    union all select 'c', id, name from wo_categories where company_id = ${companyId} and id = any(${ids(orders.map((o) => o.categoryId))}::uuid[])
-    union all select 'r', id, code from rooms where company_id = ${companyId} and id = any(${ids(orders.map((o) => o.roomId))}::uuid[])
-    union all select 'b', id, name from buildings where company_id = ${companyId} and id = any(${ids(orders.map((o) => o.buildingId))}::uuid[])`);
-  const name = new Map<string, string>((res.rows as { k: string; id: string; name: string }[]).map((r) => [`${r.k}${r.id}`, r.name]));
+  const name = await namesOf(db, companyId, orders.flatMap((o) => [
+    { kind: 'p' as const, id: o.projectId }, { kind: 'c' as const, id: o.categoryId }, { kind: 'b' as const, id: o.buildingId }, { kind: 'r' as const, id: o.roomId },
+  ]), { fresh: true });
   const of = (k: string, id: string | null) => (id ? name.get(`${k}${id}`) ?? null : null);
   return orders.map((o) => ({ o, projectName: of('p', o.projectId) ?? '', categoryName: of('c', o.categoryId), roomCode: of('r', o.roomId), buildingName: of('b', o.buildingId) }));
 }
@@ -30,7 +25,7 @@ export async function withNames(db: Executor, companyId: string, orders: WorkOrd
 export const isOverdue = (o: Pick<WorkOrder, 'overdue' | 'status' | 'completeDueAt' | 'pausedAt'>, now = new Date()) =>
   o.overdue || ((openStatuses as readonly string[]).includes(o.status) && !!o.completeDueAt && o.completeDueAt < now && !o.pausedAt);
 
-export function rowView(r: Joined) {
+export function rowView(r: { o: ListOrder } & Names) {
   const o = r.o;
   return {
     id: o.id, no: o.no, projectId: o.projectId, projectName: r.projectName, type: o.type, source: o.source, status: o.status, priority: o.priority,
