@@ -9,6 +9,13 @@ import { feeItems } from '../billing/billing.table.ts';
 import { woCategories } from './workorders.table.ts';
 
 type Category = typeof woCategories.$inferSelect;
+
+/** The order's category row (null for an order without one). */
+export async function categoryOf(db: Executor, o: { companyId: string; categoryId: string | null }): Promise<Category | null> {
+  if (!o.categoryId) return null;
+  const [c] = await db.select().from(woCategories).where(and(eq(woCategories.companyId, o.companyId), eq(woCategories.id, o.categoryId)));
+  return c ?? null;
+}
 export const categoryView = (c: Category) => ({
   id: c.id, code: c.code, name: c.name, defaultPriority: c.defaultPriority, sla: c.sla as any, clock: c.clock, skill: c.skill,
   chargeable: c.chargeable, feeItemId: c.feeItemId, status: c.status, sort: c.sort, version: c.version,

@@ -6,6 +6,7 @@ import { loadOrder, type WorkOrder } from './access.ts';
 import { rejectersOf, workersSql } from './assignees.ts';
 import { getWoSettings } from './settings.service.ts';
 import { applyInTx } from './transition.service.ts';
+import { categoryOf } from './categories.service.ts';
 import { woCategories, woEvents, workOrders } from './workorders.table.ts';
 
 /**
@@ -28,12 +29,6 @@ type Category = typeof woCategories.$inferSelect | null;
 
 const SYSTEM_NAME = '系统派单';
 const openStatuses = sql`('assigned','accepted','in_progress','paused')`;
-
-async function categoryOf(db: Executor, o: WorkOrder): Promise<Category> {
-  if (!o.categoryId) return null;
-  const [c] = await db.select().from(woCategories).where(and(eq(woCategories.companyId, o.companyId), eq(woCategories.id, o.categoryId)));
-  return c ?? null;
-}
 
 /** Every worker of the order's project, best first. */
 export async function rankWorkers(db: Executor, o: WorkOrder, category: Category): Promise<Candidate[]> {

@@ -16,6 +16,7 @@ import { claimPhotos } from './photos.ts';
 import { deadlinesFor, shiftedByPause } from './sla.ts';
 import { scheduleSla } from './sla-schedule.ts';
 import { getWoSettings } from './settings.service.ts';
+import { categoryOf } from './categories.service.ts';
 import { woCategories, woEvents, workOrders } from './workorders.table.ts';
 
 type Patch = Partial<typeof workOrders.$inferInsert>;
@@ -37,12 +38,6 @@ function illegal(o: WorkOrder, event: string): AppError {
   const allowed = eventsFrom(workOrderTransitions, o.status);
   return new AppError('illegal_transition', 409, `工单当前为「${statusLabel[o.status]}」，不能执行 ${event}（可执行：${allowed.join(', ') || '无'}）`,
     { currentStatus: o.status, event, allowedEvents: allowed });
-}
-
-async function categoryOf(tx: Tx, o: WorkOrder) {
-  if (!o.categoryId) return null;
-  const [c] = await tx.select().from(woCategories).where(and(eq(woCategories.companyId, o.companyId), eq(woCategories.id, o.categoryId)));
-  return c ?? null;
 }
 
 /**
