@@ -39,6 +39,13 @@ import { savedViewRoutes } from './modules/workorders/saved-views.routes.ts';
 import { workOrderCalendarRoutes } from './modules/workorders/calendar.routes.ts';
 import { dispatchSetupRoutes } from './modules/workorders/dispatch.routes.ts';
 import { workOrderQrRoutes } from './modules/workorders/qr.routes.ts';
+import { counterRoutes } from './modules/payments/counter.routes.ts';
+import { onlineRoutes } from './modules/payments/online.routes.ts';
+import { refundRoutes } from './modules/payments/refunds.routes.ts';
+import { invoiceRoutes } from './modules/payments/invoices.routes.ts';
+import { reminderRoutes } from './modules/payments/reminders.routes.ts';
+import { financeRoutes } from './modules/payments/finance.routes.ts';
+import { paySandboxRoutes } from './modules/payments/providers/sandbox.routes.ts';
 
 export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -47,6 +54,7 @@ const modules = [
   authRoutes, orgRoutes, auditRoutes, apiKeyRoutes, platformRoutes, eventRoutes, healthRoutes, inboxRoutes, notificationAdminRoutes,
   pushRoutes, filesRoutes, sandboxRoutes, estateRoutes, placesRoutes, residentsRoutes, bindingRoutes, estateExcelRoutes, myHomeRoutes, billingRoutes,
   billRunRoutes, billAccountRoutes, prepaidRoutes, billingReportRoutes, openingBalanceRoutes, statementRoutes, myBillsRoutes, workOrderRoutes, savedViewRoutes, workOrderCalendarRoutes, dispatchSetupRoutes, workOrderQrRoutes,
+  counterRoutes, onlineRoutes, refundRoutes, invoiceRoutes, reminderRoutes, financeRoutes, paySandboxRoutes,
 ];
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: boolean } = {}): Promise<App> {
@@ -56,6 +64,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: 
     trustProxy: ctx.config.TRUST_PROXY,
     routerOptions: { maxParamLength: 200 },
   } as FastifyServerOptions).withTypeProvider<ZodTypeProvider>();
+  ctx.loopback = async (r) => { const res = await app.inject(r); return { statusCode: res.statusCode, body: res.body }; };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);

@@ -21,6 +21,11 @@ import { estateImportJob } from './modules/estate/excel/import.job.ts';
 import { prepaidAutoDeductJob } from './modules/billing/prepaid-deduct.job.ts';
 import { ensureDefaultCategories } from './modules/workorders/default-categories.ts';
 import { workOrderJobs } from './modules/workorders/jobs.ts';
+import { createPayProviders } from './modules/payments/providers/registry.ts';
+import { onlineJobs } from './modules/payments/online.jobs.ts';
+import { afterPaymentJobs } from './modules/payments/after.jobs.ts';
+import { reminderJobs } from './modules/payments/reminders.jobs.ts';
+import { paySandboxJobs } from './modules/payments/providers/sandbox.jobs.ts';
 
 export async function openDatabase(config: Config): Promise<Database> {
   if (config.DATABASE_URL) return openPg(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
@@ -41,10 +46,10 @@ export async function createContext(config: Config, opts: { database?: Database;
   const authCache = new SessionCache();
   events.onSystem((type) => { if (type === AUTH_CHANGED) authCache.clear(); });
   const ctx: AppContext = {
-    config, database, secrets, events, jobs: null, providers, outbox: { deliverAll }, authCache, notifier: new Notifier(events, () => ctx.jobs),
+    config, database, secrets, events, jobs: null, providers, outbox: { deliverAll }, authCache, payProviders: createPayProviders(config, database, secrets), notifier: new Notifier(events, () => ctx.jobs),
   };
   const piiJob = piiReencryptJob(ctx);
-  const defs = [...allJobs(database), piiJob, estateImportJob(ctx), billRunJob(ctx), billRunSweepJob(ctx), prepaidAutoDeductJob(database), ...workOrderJobs(ctx), defineJob({ ...deliverJob, handler: async () => { await deliverAll(); } })];
+  const defs = [...allJobs(database), piiJob, estateImportJob(ctx), billRunJob(ctx), billRunSweepJob(ctx), prepaidAutoDeductJob(database), ...workOrderJobs(ctx), ...onlineJobs(ctx), ...afterPaymentJobs(ctx), ...reminderJobs(ctx), ...paySandboxJobs(ctx), defineJob({ ...deliverJob, handler: async () => { await deliverAll(); } })];
   await vapidKeys(database); // generated on first start, shared by every instance
   ctx.jobs = config.JOBS ? await Jobs.start(database, config.DATABASE_URL, defs) : null;
   // values still under an older key (PII_KEY_ID changed) move over now, not at the next nightly run

@@ -1,3 +1,4 @@
+import type { PayProviders } from './modules/payments/providers/registry.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Secrets } from './lib/secrets.ts';
@@ -21,4 +22,8 @@ export interface AppContext {
   providers: Providers;
   /** works the notification outbox now (the job does the same on schedule) */
   outbox: { deliverAll(budgetMs?: number): Promise<number> };
+  /** online payment providers (sandbox, WeChat Pay v3, Alipay) */
+  payProviders: PayProviders;
+  /** this instance's own HTTP server, in process (set by buildApp): the sandbox provider posts its notifications through it */
+  loopback?: (req: { method: 'POST' | 'GET'; url: string; headers: Record<string, string>; payload: string }) => Promise<{ statusCode: number; body: string }>;
 }

@@ -14,6 +14,10 @@ import { deliveries, notificationTemplates, notifications } from '../src/modules
 import { createTenant, type Tenant } from './factories.ts';
 import { createWoWorld, woBodies, woFixtures, type WoWorldPart } from './world-workorders.ts';
 import { createWoDispatchWorld } from './world-wo-dispatch.ts';
+import * as payCore from './world-pay-core.ts';
+import * as payRefunds from './world-pay-refunds.ts';
+import * as payFinance from './world-pay-finance.ts';
+import * as paySandbox from './world-pay-sandbox.ts';
 import type { TestApp } from './harness.ts';
 
 /** Two companies with every role: "ours" and "theirs", plus resources in each scope. */
@@ -36,6 +40,8 @@ export interface World {
   workOrders: Record<'own' | 'otherProject' | 'otherCompany', WoWorldPart>;
   /** a shift per target (world-wo-dispatch.ts) */
   woDispatch: Awaited<ReturnType<typeof createWoDispatchWorld>>;
+  /** the payments slices' parts (world-pay-*.ts), each created once the rest exists */
+  payments: Record<'core' | 'refunds' | 'finance' | 'sandbox', Record<string, any>>;
 }
 
 export async function createWorld(t: TestApp): Promise<World> {
@@ -112,7 +118,7 @@ export async function createWorld(t: TestApp): Promise<World> {
   const accounts = {
     own: await mkAccount(ours, 'own', feeItem.ours), otherProject: await mkAccount(ours, 'otherProject', feeItem.ours), otherCompany: await mkAccount(theirs, 'otherCompany', feeItem.theirs),
   };
-  return {
+  const world: Omit<World, 'payments'> = {
     accounts,
     workOrders: await createWoWorld(db, ours, theirs, worldRooms),
     woDispatch: await createWoDispatchWorld(db, ours, theirs),
@@ -123,6 +129,11 @@ export async function createWorld(t: TestApp): Promise<World> {
       otherCompany: await deadDelivery(theirs, theirs.projectA, theirs.users.cashier!.userId),
     },
   };
+  const payments = {} as World['payments'];
+  for (const [key, part] of [['core', payCore], ['refunds', payRefunds], ['finance', payFinance], ['sandbox', paySandbox]] as const) {
+    payments[key] = await part.create(t, { ...world, payments });
+  }
+  return { ...world, payments };
 }
 
 export type Target = 'own' | 'otherProject' | 'otherCompany';
@@ -200,7 +211,7 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
   '/api/me/bills/:id': { id: (w, t) => w.accounts[t].billId },
   '/api/me/rooms/:id/statement': { id: (w, t) => w.rooms[t].roomId },
   '/api/me/rooms/:id/statement.pdf': { id: (w, t) => w.rooms[t].roomId },
-  ...woFixtures,
+  ...woFixtures, ...payCore.fixtures, ...payRefunds.fixtures, ...payFinance.fixtures, ...paySandbox.fixtures,
 };
 
 /**
@@ -272,5 +283,5 @@ export const bodies: Record<string, (w: World, target: Target) => unknown> = {
   'PUT /api/billing/projects/:id/settings': () => ({ dueOffsetDays: 14, settleOrder: 'principal_first', autoDeductPrepaid: false, lateFeesEnabled: true, version: 0 }),
   'POST /api/billing/periods/close': (w, t) => ({ projectId: projectOf(w, t), month: '2020-01' }),
   'PUT /api/me/channel-prefs': () => ({ prefs: [{ channel: 'sms', enabled: true }] }),
-  ...woBodies,
+  ...woBodies, ...payCore.bodies, ...payRefunds.bodies, ...payFinance.bodies, ...paySandbox.bodies,
 };

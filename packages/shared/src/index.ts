@@ -25,3 +25,8 @@ export * from './workorders/index.ts';
 export * from './contracts/workorders.ts';
 export * from './contracts/workorders-calendar.ts';
 export * from './contracts/workorders-dispatch.ts';
+export * from './contracts/payments.ts';
+export * from './contracts/payments-refunds.ts';
+export * from './contracts/payments-invoices.ts';
+export * from './contracts/payments-reminders.ts';
+export * from './contracts/payments-finance.ts';

@@ -24,6 +24,10 @@ export const permissionGroups = {
     'workorder.read', 'workorder.create', 'workorder.dispatch', 'workorder.work', 'workorder.revisit',
     'workorder.settings.manage', 'workorder.config.manage', 'workorder.report.read',
   ],
+  payment: [
+    'payment.read', 'payment.collect', 'payment.void', 'payment.refund.request', 'payment.refund.approve', 'payment.invoice.manage',
+    'payment.reminder.manage', 'payment.reconcile', 'payment.voucher.export',
+  ],
   audit: ['audit.read'],
   notify: ['notify.broadcast', 'notify.template.manage', 'notify.delivery.read', 'notify.delivery.resend'],
   pii: ['pii.view'],

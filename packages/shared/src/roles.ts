@@ -15,7 +15,11 @@ export interface RoleTemplate {
 
 const readOnly: Permission[] = [
   'org.project.read', 'org.user.read', 'org.role.read', 'audit.read', 'notify.delivery.read', 'estate.read', 'billing.read', 'billing.report.read',
-  'workorder.read', 'workorder.report.read',
+  'workorder.read', 'workorder.report.read', 'payment.read',
+];
+const allPayment: Permission[] = [
+  'payment.read', 'payment.collect', 'payment.void', 'payment.refund.request', 'payment.refund.approve', 'payment.invoice.manage',
+  'payment.reminder.manage', 'payment.reconcile', 'payment.voucher.export',
 ];
 const deskWork: Permission[] = ['workorder.read', 'workorder.create', 'workorder.dispatch', 'workorder.revisit', 'workorder.report.read'];
 /** frontline staff report what they find (patrol, inspection) and work what is assigned to them */
@@ -33,7 +37,7 @@ export const builtinRoles: readonly RoleTemplate[] = [
       'billing.settings.manage', 'billing.report.read',
       'notify.broadcast', 'notify.template.manage', 'notify.delivery.read', 'notify.delivery.resend',
       // workorder.work too: whoever creates technicians must hold what their role grants (roles.service checkGrantable)
-      ...deskWork, 'workorder.work', 'workorder.settings.manage', 'workorder.config.manage',
+      ...deskWork, 'workorder.work', 'workorder.settings.manage', 'workorder.config.manage', ...allPayment,
     ],
   },
   { code: 'hq_viewer', scope: 'company', permissions: readOnly },
@@ -46,7 +50,7 @@ export const builtinRoles: readonly RoleTemplate[] = [
       // standards of its own projects only when the company allows it (billing.projectStandards); assignments always
       'billing.read', 'billing.standard.manage', 'billing.charge.create', 'billing.run.manage', 'billing.waiver.request',
       'billing.waiver.approve', 'billing.prepay.manage', 'billing.period.close', 'billing.opening.import', 'billing.settings.manage',
-      'billing.report.read', ...deskWork, 'workorder.work', 'workorder.settings.manage',
+      'billing.report.read', ...deskWork, 'workorder.work', 'workorder.settings.manage', ...allPayment,
     ],
   },
   // the front desk reviews room-binding requests (it is notified of them) without managing the archive
@@ -54,7 +58,9 @@ export const builtinRoles: readonly RoleTemplate[] = [
     code: 'customer_service', scope: 'project',
     permissions: ['org.project.read', 'org.user.read', 'notify.broadcast', 'notify.delivery.read', 'estate.read', 'estate.binding.review', ...deskWork],
   },
-  { code: 'cashier', scope: 'project', permissions: ['org.project.read', 'estate.read', 'billing.read', 'billing.charge.create', 'billing.waiver.request', 'billing.prepay.manage', 'billing.report.read'] },
+  { code: 'cashier', scope: 'project', permissions: ['org.project.read', 'estate.read', 'billing.read', 'billing.charge.create', 'billing.waiver.request', 'billing.prepay.manage', 'billing.report.read',
+    // the counter: takes money, asks for refunds, issues invoices and reminders; voids and approvals are the manager's
+    'payment.read', 'payment.collect', 'payment.refund.request', 'payment.invoice.manage', 'payment.reminder.manage'] },
   { code: 'technician', scope: 'assignee', permissions: fieldWork },
   { code: 'guard', scope: 'assignee', permissions: fieldWork },
   { code: 'cleaner', scope: 'assignee', permissions: fieldWork },

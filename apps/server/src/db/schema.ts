@@ -19,3 +19,4 @@ export * from '../modules/billing/waivers.table.ts';
 export * from '../modules/billing/balances.table.ts';
 export * from '../modules/workorders/workorders.table.ts';
 export * from '../modules/idempotency/idempotency.table.ts';
+export * from '../modules/payments/payments.table.ts';

@@ -43,6 +43,13 @@ const WoCategories = lazy(() => import('./features/workorders/pages/CategoriesPa
 const WoKb = lazy(() => import('./features/workorders/pages/KbPage.tsx'));
 const WoSettings = lazy(() => import('./features/workorders/pages/SettingsPage.tsx'));
 const WoDispatch = lazy(() => import('./features/workorders/dispatch/DispatchSetupPage.tsx'));
+const PayCounter = lazy(() => import('./features/payments/pages/CounterPage.tsx'));
+const PayList = lazy(() => import('./features/payments/pages/PaymentsPage.tsx'));
+const PayRefunds = lazy(() => import('./features/payments/pages/RefundsPage.tsx'));
+const PayInvoices = lazy(() => import('./features/payments/pages/InvoicesPage.tsx'));
+const PayReminders = lazy(() => import('./features/payments/pages/RemindersPage.tsx'));
+const PayReconcile = lazy(() => import('./features/payments/pages/ReconciliationPage.tsx'));
+const PayReports = lazy(() => import('./features/payments/pages/FinanceReportsPage.tsx'));
 const WoCalendar = lazy(() => import('./features/workorders/calendar/CalendarPage.tsx'));
 
 function page(Component: LazyExoticComponent<ComponentType>, permission?: string) {
@@ -76,6 +83,13 @@ export function createConsoleRouter() {
         { path: 'estate/facilities', element: page(Facilities, 'estate.read') },
         { path: 'estate/vehicles', element: page(Vehicles, 'estate.read') },
         { path: 'estate/bindings', element: page(Bindings, 'estate.binding.review') },
+        { path: 'payments/counter', element: page(PayCounter, 'payment.collect') },
+        { path: 'payments', element: page(PayList, 'payment.read') },
+        { path: 'payments/refunds', element: page(PayRefunds, 'payment.read') },
+        { path: 'payments/invoices', element: page(PayInvoices, 'payment.read') },
+        { path: 'payments/reminders', element: page(PayReminders, 'payment.reminder.manage') },
+        { path: 'payments/reconciliation', element: page(PayReconcile, 'payment.reconcile') },
+        { path: 'payments/reports', element: page(PayReports, 'payment.read') },
         { path: 'billing/fee-items', element: page(FeeItems, 'billing.read') },
         { path: 'billing/standards', element: page(Standards, 'billing.read') },
         { path: 'billing/runs', element: page(BillRuns, 'billing.read') },

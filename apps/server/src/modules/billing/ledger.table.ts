@@ -92,6 +92,9 @@ export const ledgerEntries = pgTable('ledger_entries', {
   /** business date (Asia/Shanghai) */
   entryDate: date('entry_date', { mode: 'string' }).notNull(),
   migrated: boolean('migrated').notNull().default(false),
+  /** the payment (收款) or refund (退款) that posted it; null for billing's own entries */
+  paymentId: uuid('payment_id'),
+  refundId: uuid('refund_id'),
   note: text('note'),
   createdBy: uuid('created_by'),
   createdAt: createdAt(),
@@ -100,6 +103,7 @@ export const ledgerEntries = pgTable('ledger_entries', {
   index('ledger_entries_space_idx').on(t.companyId, t.parkingSpaceId, t.entryDate),
   index('ledger_entries_bill_idx').on(t.companyId, t.billId),
   index('ledger_entries_project_idx').on(t.companyId, t.projectId, t.entryDate),
+  index('ledger_entries_payment_idx').on(t.companyId, t.paymentId).where(sql`payment_id is not null`),
   check('ledger_entries_one_target', sql`(${t.roomId} is null) <> (${t.parkingSpaceId} is null)`),
   check('ledger_entries_reversal', sql`(${t.kind} = 'reversal') = (${t.reverses} is not null)`),
   check('ledger_entries_component', sql`${t.component} in ('principal', 'late_fee')`),

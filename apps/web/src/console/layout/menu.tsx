@@ -39,6 +39,7 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
   UserOutlined,
+  WalletOutlined, ShopOutlined, TransactionOutlined, RollbackOutlined, FileDoneOutlined, AlertOutlined, FileExcelOutlined, ReconciliationOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
@@ -47,8 +48,9 @@ export type MenuKey =
   | 'templates' | 'deliveries' | 'broadcast'
   | 'estateStructure' | 'rooms' | 'persons' | 'parking' | 'facilities' | 'vehicles' | 'bindings'
   | 'feeItems' | 'chargeStandards' | 'billRuns' | 'bills' | 'waivers' | 'billingReports' | 'openingImport'
-  | 'woList' | 'woBoard' | 'woStats' | 'woCategories' | 'woKb' | 'woSettings' | 'woDispatch' | 'woCalendar';
-export type MenuGroupKey = 'estate' | 'billing' | 'workorders' | 'notifications' | 'platform';
+  | 'woList' | 'woBoard' | 'woStats' | 'woCategories' | 'woKb' | 'woSettings' | 'woDispatch' | 'woCalendar'
+  | 'payCounter' | 'payList' | 'payRefunds' | 'payInvoices' | 'payReminders' | 'payReconcile' | 'payReports';
+export type MenuGroupKey = 'estate' | 'billing' | 'payments' | 'workorders' | 'notifications' | 'platform';
 
 export interface MenuEntry {
   key: MenuKey;
@@ -64,6 +66,7 @@ export interface MenuEntry {
 export const menuGroups: Record<MenuGroupKey, { icon: ReactNode }> = {
   estate: { icon: <HomeOutlined /> },
   billing: { icon: <AccountBookOutlined /> },
+  payments: { icon: <WalletOutlined /> },
   workorders: { icon: <ToolOutlined /> },
   notifications: { icon: <NotificationOutlined /> },
   platform: { icon: <CloudServerOutlined /> },
@@ -88,6 +91,13 @@ export const menuEntries: MenuEntry[] = [
   { key: 'waivers', path: '/billing/waivers', icon: <CheckSquareOutlined />, permission: 'billing.waiver.approve', group: 'billing' },
   { key: 'billingReports', path: '/billing/reports', icon: <BarChartOutlined />, permission: 'billing.report.read', group: 'billing' },
   { key: 'openingImport', path: '/billing/opening', icon: <ImportOutlined />, permission: 'billing.opening.import', group: 'billing' },
+  { key: 'payCounter', path: '/payments/counter', icon: <ShopOutlined />, permission: 'payment.collect', group: 'payments' },
+  { key: 'payList', path: '/payments', icon: <TransactionOutlined />, permission: 'payment.read', group: 'payments' },
+  { key: 'payRefunds', path: '/payments/refunds', icon: <RollbackOutlined />, permission: 'payment.read', group: 'payments' },
+  { key: 'payInvoices', path: '/payments/invoices', icon: <FileDoneOutlined />, permission: 'payment.read', group: 'payments' },
+  { key: 'payReminders', path: '/payments/reminders', icon: <AlertOutlined />, permission: 'payment.reminder.manage', group: 'payments' },
+  { key: 'payReconcile', path: '/payments/reconciliation', icon: <ReconciliationOutlined />, permission: 'payment.reconcile', group: 'payments' },
+  { key: 'payReports', path: '/payments/reports', icon: <FileExcelOutlined />, permission: 'payment.read', group: 'payments' },
   { key: 'woList', path: '/workorders', icon: <OrderedListOutlined />, permission: 'workorder.read', group: 'workorders' },
   { key: 'woBoard', path: '/workorders/board', icon: <ProjectOutlined />, permission: 'workorder.read', group: 'workorders' },
   { key: 'woStats', path: '/workorders/stats', icon: <FundOutlined />, permission: 'workorder.report.read', group: 'workorders' },

@@ -1,0 +1,5 @@
+import type { AppContext } from '../../context.ts';
+import type { App } from '../../lib/http.ts';
+
+/** issue 8 payments: routes of this slice (see docs/payments-plan.md) */
+export function onlineRoutes(_app: App, _ctx: AppContext) {}
