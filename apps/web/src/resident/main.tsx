@@ -8,6 +8,12 @@ import { RoomDetailPage } from './home/RoomDetailPage.tsx';
 import { MyOrderDetailPage } from './workorders/MyOrderDetailPage.tsx';
 import { MyOrdersPage } from './workorders/MyOrdersPage.tsx';
 import { ReportPage } from './workorders/ReportPage.tsx';
+import { MyPaymentsPage } from './payments/MyPaymentsPage.tsx';
+import { PayBillsPage } from './payments/PayBillsPage.tsx';
+import { PayResultPage } from './payments/PayResultPage.tsx';
+import { PrepayPage } from './payments/PrepayPage.tsx';
+import { InvoiceRequestPage } from './invoices/InvoiceRequestPage.tsx';
+import { MyInvoicesPage } from './invoices/MyInvoicesPage.tsx';
 import { RegisterPage } from './RegisterPage.tsx';
 import { ResidentHome } from './ResidentHome.tsx';
 import { ResidentLogin } from './ResidentLogin.tsx';
@@ -30,6 +36,12 @@ startH5App({
     { path: 'report', element: <ReportPage /> },
     { path: 'work-orders', element: <MyOrdersPage /> },
     { path: 'work-orders/:id', element: <MyOrderDetailPage /> },
+    { path: 'pay', element: <PayBillsPage /> },
+    { path: 'pay/orders/:id', element: <PayResultPage /> },
+    { path: 'prepay', element: <PrepayPage /> },
+    { path: 'payments', element: <MyPaymentsPage /> },
+    { path: 'invoices', element: <MyInvoicesPage /> },
+    { path: 'invoices/new', element: <InvoiceRequestPage /> },
   ],
   publicRoutes: [{ path: '/register', element: <RegisterPage /> }],
 });
