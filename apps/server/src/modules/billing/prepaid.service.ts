@@ -37,8 +37,8 @@ export async function heldTarget(db: Executor, actor: Actor, roomId: string): Pr
   return { companyId: room.companyId, projectId: room.projectId, roomId: room.id };
 }
 
-/** An earmark must be a fee item of the actor's company that bills (a deposit item holds 押金, not 预存). */
-async function earmarkOf(db: Executor, companyId: string, feeItemId: string | null | undefined, forNewMoney: boolean) {
+/** (also the payments module's remainder earmark) An earmark must be a fee item of the actor's company that bills (a deposit item holds 押金, not 预存). */
+export async function earmarkOf(db: Executor, companyId: string, feeItemId: string | null | undefined, forNewMoney: boolean) {
   if (!feeItemId) return null;
   const item = await getFeeItem(db, companyId, feeItemId, 'body.feeItemId');
   if (item.category === 'deposit') throw badRequest('押金类收费项目不能作为预存专款', [{ path: 'body.feeItemId', message: 'deposit_item' }]);

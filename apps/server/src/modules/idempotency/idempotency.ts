@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppDb, Tx } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -65,3 +66,6 @@ export async function idempotent<T>(db: AppDb, req: FastifyRequest, reply: Fasti
 
 /** Keys are kept for two days (the contract promises at least 24 h). */
 export const purgeIdempotencyKeys = (db: AppDb) => db.execute(sql`delete from idempotency_keys where created_at < now() - interval '48 hours'`);
+
+/** the request header every money POST declares (OpenAPI shows it; the body schema stays strict) */
+export const idemHeader = z.object({ 'idempotency-key': z.string().optional() }).passthrough();

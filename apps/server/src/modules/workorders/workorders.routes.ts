@@ -6,7 +6,7 @@ import {
 } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../lib/http.ts';
-import { idempotent } from '../idempotency/idempotency.ts';
+import { idemHeader, idempotent } from '../idempotency/idempotency.ts';
 import * as categories from './categories.service.ts';
 import { createInTx } from './create.service.ts';
 import { candidatesFor } from './dispatch.ts';
@@ -27,7 +27,6 @@ const settings = { access: { permission: 'workorder.settings.manage', scope: 'pr
 const config = { access: { permission: 'workorder.config.manage', scope: 'company' } } as const;
 const catalog = { access: { permission: 'workorder.read', scope: 'company' } } as const;
 const own = { access: { permission: 'resident.self', scope: 'own' } } as const;
-const idemHeader = z.object({ 'idempotency-key': z.string().optional() }).passthrough();
 
 /** 报事报修 / 工单: console and staff H5 under /api/work-orders, the resident's own under /api/me/work-orders. */
 export function workOrderRoutes(app: App, ctx: AppContext) {
