@@ -25,6 +25,7 @@ export const notificationEvents = {
   'workorder.sla_warning': { vars: ['no', 'deadline', 'kind'], channels: ['inapp', 'webpush'] },
   'workorder.sla_escalated': { vars: ['no', 'deadline', 'kind', 'assignee', 'level'], channels: ['inapp', 'webpush', 'sms'] },
   'workorder.revisit_due': { vars: ['no', 'rating'], channels: ['inapp'] },
+  'payment.arrears_reminder': { vars: ['room', 'project', 'amount', 'count', 'since', 'contact'], channels: ['inapp', 'sms'] },
 } as const satisfies Record<string, EventDef>;
 
 export type NotificationEvent = keyof typeof notificationEvents;

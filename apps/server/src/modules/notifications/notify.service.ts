@@ -27,13 +27,15 @@ export class Notifier {
    * set-based so a fan-out to a whole project is a few statements, then wakes the delivery worker.
    * Returns how many people were addressed.
    */
-  async notify(tx: Executor, event: NotificationEvent, to: Recipients, data: Record<string, unknown>): Promise<number> {
+  async notify(tx: Executor, event: NotificationEvent, to: Recipients, data: Record<string, unknown>, opts?: { channels?: readonly Channel[] }): Promise<number> {
     const def = notificationEvents[event];
     const overrides = await loadTemplateOverrides(tx, to.companyId, event);
     const text = (locale: Locale): TemplateText => render(pickTemplate(overrides, event, 'inapp', locale), data);
     const zh = text('zh-CN');
     const en = text('en');
-    const inbox = (def.channels as readonly Channel[]).includes('inapp');
+    // a caller may narrow the event's channels (a reminder rule sends in-app only, say), never widen them
+    const channels = (def.channels as readonly Channel[]).filter((c) => !opts?.channels || opts.channels.includes(c));
+    const inbox = channels.includes('inapp');
     const res: any = await tx.execute(sql`
       with r as (${recipientsSql(to)}),
       ins as (
@@ -51,7 +53,7 @@ export class Notifier {
     const rows: { id: string; userId: string }[] = res.rows;
     if (rows.length === 0) return 0;
 
-    const wanted = externalChannels.filter((c) => (def.channels as readonly Channel[]).includes(c));
+    const wanted = externalChannels.filter((c) => channels.includes(c));
     if (wanted.length) {
       const ids = sql.param(rows.map((r) => r.id));
       await tx.execute(sql`

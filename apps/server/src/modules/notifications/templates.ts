@@ -55,6 +55,10 @@ export const defaultTemplates: Record<NotificationEvent, Record<Locale, Template
     'zh-CN': { title: '待回访 {{no}}', body: '工单 {{no}} 已完成（评分 {{rating}}），请安排回访。' },
     en: { title: 'Revisit {{no}}', body: 'Work order {{no}} is done (rating {{rating}}): please revisit.' },
   },
+  'payment.arrears_reminder': {
+    'zh-CN': { title: '物业费催缴提醒', body: '尊敬的业主，您的房屋 {{project}} {{room}} 尚有 {{count}} 笔费用（最早应缴日 {{since}}）未缴，合计 {{amount}} 元，请尽快缴纳。如已缴纳请忽略。{{contact}}' },
+    en: { title: 'Payment reminder', body: 'Your home {{project}} {{room}} has {{count}} unpaid bill(s) (earliest due {{since}}), ¥{{amount}} in total. Please pay soon; ignore this if you already have. {{contact}}' },
+  },
 };
 
 const VAR = /\{\{\s*([a-zA-Z0-9_]+)\s*\}\}/g;

@@ -50,6 +50,7 @@ export const notificationsText: NotificationsCatalogue = {
     'workorder.sla_warning': 'Work order nearly due',
     'workorder.sla_escalated': 'Work order escalated',
     'workorder.revisit_due': 'Revisit due',
+    'payment.arrears_reminder': 'Payment reminder',
   },
   locale: {
     'zh-CN': 'Chinese',

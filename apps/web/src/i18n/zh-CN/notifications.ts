@@ -51,6 +51,7 @@ export const notificationsText = {
     'workorder.sla_warning': '工单即将超时',
     'workorder.sla_escalated': '工单超时升级',
     'workorder.revisit_due': '待回访',
+    'payment.arrears_reminder': '催缴提醒',
   } satisfies Record<NotificationEvent, string>,
   locale: {
     'zh-CN': '中文',
