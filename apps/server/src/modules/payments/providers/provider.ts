@@ -42,6 +42,8 @@ export interface RefundInput {
   /** the order's total, which WeChat requires */
   totalFen: number;
   reason: string;
+  /** where the provider sends the refund's notification (WeChat: notify_url; default = the merchant's configured one); optional */
+  notifyUrl?: string;
 }
 export interface RefundResult {
   status: 'succeeded' | 'processing' | 'failed';
@@ -87,6 +89,18 @@ export interface PaymentProvider {
   refund(input: RefundInput): Promise<RefundResult>;
   /** throws NotificationRejected; never trusts an unsigned field */
   verifyNotification(req: RawNotification): Promise<VerifiedNotification>;
-  /** the body the provider expects back: accepted (it stops retrying) or not (it retries later) */
-  ack(accepted: boolean, message?: string): ProviderAck;
+  /**
+   * the body the provider expects back: accepted (it stops retrying) or not (it retries later); `status`
+   * is the HTTP status of a refusal (e.g. 401 for a bad signature; default 500 for WeChat, 200 for Alipay)
+   */
+  ack(accepted: boolean, message?: string, status?: number): ProviderAck;
+}
+
+/**
+ * A provider call that failed: the provider's error code (WeChat `code`, Alipay `sub_code`, or ours:
+ * NETWORK, BAD_RESPONSE, BAD_RESPONSE_SIGNATURE, ORDER_PAID, ORDER_CLOSED, OUT_TRADE_NO_USED, ORDER_NOT_EXIST,
+ * REFUND_EXCEEDS) and, for HTTP errors, the status. Nothing is known to have happened unless `code` says so.
+ */
+export class ProviderError extends Error {
+  constructor(readonly code: string, message: string, readonly httpStatus?: number) { super(message); }
 }
