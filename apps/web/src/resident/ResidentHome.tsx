@@ -3,6 +3,7 @@ import { GreetingCard } from '../shared/h5/HomeCards.tsx';
 import { MyBillsCard } from './bills/MyBillsCard.tsx';
 import { MyHomeCard } from './home/MyHomeCard.tsx';
 import { MyOrdersCard } from './workorders/MyOrdersCard.tsx';
+import { MyPayCard } from './payments/MyPayCard.tsx';
 
 export function ResidentHome() {
   const me = useSignedInMe();
@@ -11,6 +12,7 @@ export function ResidentHome() {
       <GreetingCard me={me} />
       <MyHomeCard />
       <MyBillsCard />
+      <MyPayCard />
       <MyOrdersCard />
     </div>
   );

@@ -4,5 +4,22 @@ import type { PayH5Catalogue } from '../zh-CN/payH5.ts';
 export const payH5Text: PayH5Catalogue = {
   payH5: {
     title: 'Payments',
+    channel: { cash: 'Cash', transfer: 'Transfer', pos: 'POS card', online: 'Online' },
+    home: { prepay: 'Prepay', payments: 'My payments' },
+    pay: {
+      title: 'Pay bills', go: 'Pay now', none: 'No unpaid bills', all: 'All', dueBy: 'Due {{date}}', overdue: 'Overdue',
+      total: '{{n}} selected, total', submit: 'Pay', noPayUrl: 'Payment is not available right now; try again later',
+    },
+    result: {
+      paid: 'Paid ¥{{amount}}', receiptNo: 'Receipt no.', download: 'Download receipt', toBills: 'My bills', toPayments: 'My payments',
+      pending: 'Waiting for the payment of ¥{{amount}}', pendingHint: 'This page updates when the payment is done', continue: 'Continue to pay',
+      closed: 'Order closed', closedHint: 'The order expired unpaid; nothing was charged', again: 'Pay again',
+    },
+    prepay: {
+      title: 'Prepay', hint: 'Prepaid money settles bills when they fall due; it may be kept for one fee item.',
+      noRoom: 'Bind a room to prepay', room: 'Room', amount: 'Amount (CNY)', amountRequired: 'Enter an amount', amountInvalid: 'An amount above 0 with at most 2 decimals',
+      earmark: 'For', earmarkHint: 'None: for any fee item', general: 'Any fee item', submit: 'Pay',
+    },
+    mine: { title: 'My payments', none: 'No payments yet', voided: 'Voided', refunded: 'Refunded ¥{{amount}}', receipt: 'Receipt', more: 'More' },
   },
 };

@@ -1,7 +1,7 @@
 import { AccountBookOutlined, RightOutlined } from '@ant-design/icons';
-import { Card, Skeleton, Space } from 'antd';
+import { Button, Card, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { usePermissions } from '../../shared/auth.ts';
 import { yuan } from '../../shared/money.ts';
 import { useUnpaidSummary } from './api.ts';
@@ -10,6 +10,7 @@ import '../home/my-home.css';
 /** The home page's 我的账单 card: how many bills are waiting and what they come to today. */
 export function MyBillsCard() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const { has } = usePermissions();
   const allowed = has('resident.self');
   const q = useUnpaidSummary(allowed);
@@ -27,6 +28,7 @@ export function MyBillsCard() {
           <RightOutlined />
         </Link>
       )}
+      {n > 0 && <Button type="primary" block style={{ marginTop: 8 }} onClick={() => void navigate('/pay')} data-testid="my-bills-pay">{t('payH5.pay.go')}</Button>}
     </Card>
   );
 }

@@ -45,6 +45,9 @@ export function MyBillsPage() {
             {bills.map((b) => <BillRowLink key={b.id} b={b} />)}
           </div>
         )}
+        {status !== 'paid' && bills.some((b) => b.balance.totalDueFen > 0) && (
+          <Button type="primary" block style={{ marginTop: 8 }} onClick={() => void navigate('/pay')} data-testid="my-bills-pay">{t('payH5.pay.go')}</Button>
+        )}
         {q.hasNextPage && (
           <Button block style={{ marginTop: 8 }} loading={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()} data-testid="my-bills-more">{t('billing.my.more')}</Button>
         )}

@@ -83,7 +83,7 @@ export function PayPanel({ room, onPaid, onQr }: { room: CounterRoom; onPaid: (s
       </Col>
       <Col xs={24} xl={10}>
         <Card size="small" title={t('payments.counter.collect')}>
-          <Space direction="vertical" style={{ width: '100%' }} size="middle">
+          <Space orientation="vertical" style={{ width: '100%' }} size="middle">
             <Radio.Group optionType="button" buttonStyle="solid" value={d.channel} onChange={(e) => set({ channel: e.target.value as CounterChannel })} data-testid="counter-channel"
               options={CHANNELS.map((c) => ({ value: c, label: <span data-testid={`counter-channel-${c}`}>{t(`payments.counter.channel.${c}`)}</span> }))} />
             <div>

@@ -1,4 +1,4 @@
-import { Alert, Empty, Input, List, Spin, Tag, Typography } from 'antd';
+import { Alert, Empty, Input, Spin, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../../shared/errors.ts';
@@ -50,17 +50,18 @@ export function RoomSearch({ onPick, focusKey }: { onPick: (hit: CounterRoomHit)
       {q && hits.isFetching && !hits.data && <Spin style={{ marginTop: 8 }} />}
       {q && hits.data && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('payments.counter.noHit')} data-testid="counter-no-hit" />}
       {items.length > 1 && (
-        <List size="small" bordered style={{ marginTop: 8 }} data-testid="counter-hits" dataSource={items}
-          renderItem={(h, i) => (
-            <List.Item className={i === active ? 'pay-counter-hit-active' : undefined} onClick={() => onPick(h)} style={{ cursor: 'pointer' }}
-              data-testid="counter-hit" data-code={h.code}>
+        <div className="pay-counter-hits" data-testid="counter-hits" role="listbox">
+          {items.map((h, i) => (
+            <div key={h.roomId} role="option" aria-selected={i === active} className={`pay-counter-hit${i === active ? ' pay-counter-hit-active' : ''}`}
+              onClick={() => onPick(h)} data-testid="counter-hit" data-code={h.code}>
               <div>
                 <Typography.Text strong>{h.code}</Typography.Text> <Typography.Text type="secondary">{h.projectName}{h.buildingName ? ` · ${h.buildingName}` : ''}</Typography.Text>
                 <div><Typography.Text type="secondary">{h.ownerName ?? '—'} {h.ownerPhone ?? ''}</Typography.Text></div>
               </div>
               {h.outstandingFen > 0 ? <Tag color="error">{t('payments.counter.owes', { amount: yuan(h.outstandingFen) })}</Tag> : <Tag>{t('payments.counter.clear')}</Tag>}
-            </List.Item>
-          )} />
+            </div>
+          ))}
+        </div>
       )}
     </div>
   );

@@ -35,7 +35,7 @@ export function PaymentDrawer({ id, onClose }: { id: string | null; onClose: () 
       {q.isError && <Alert type="error" showIcon title={errorText(t, q.error)} />}
       {q.isPending && id && <Skeleton active />}
       {p && (
-        <Space direction="vertical" style={{ width: '100%' }} size="middle">
+        <Space orientation="vertical" style={{ width: '100%' }} size="middle">
           <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }} items={[
             { key: 'room', label: t('payments.list.room'), children: `${p.projectName} ${p.roomCode}` },
             { key: 'status', label: t('common.status'), children: <PaymentStatusTag status={p.status} /> },

@@ -37,7 +37,7 @@ export default function CounterPage() {
           {room.isError && <Alert type="error" showIcon title={errorText(t, room.error)} />}
           {roomId && room.isPending && <Skeleton active />}
           {room.data && room.data.roomId === roomId && (
-            <Space direction="vertical" style={{ width: '100%' }} size="middle">
+            <Space orientation="vertical" style={{ width: '100%' }} size="middle">
               <CounterRoomHeader room={room.data} />
               {order ? (
                 <Card><QrPanel order={order} roomCode={room.data.code} onPaid={setDone} onCancel={() => setOrder(null)} /></Card>
