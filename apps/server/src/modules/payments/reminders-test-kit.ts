@@ -1,0 +1,102 @@
+import { inflateSync } from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import type { TestApp } from '../../../test/harness.ts';
+import { addMember, createUser, type Tenant } from '../../../test/factories.ts';
+import { BUSINESS_TZ, businessNow, dayjs } from '../../lib/time.ts';
+import { kit as billingKit, feeItemBody } from '../billing/prepaid-test-kit.ts';
+import { residentRooms } from '../org/org.table.ts';
+
+export { feeItemBody };
+export const today = () => businessNow().format('YYYY-MM-DD');
+/** the business day `n` days before today */
+export const ago = (n: number) => dayjs.tz(today(), BUSINESS_TZ).subtract(n, 'day').format('YYYY-MM-DD');
+
+/** Shared by the reminder tests: bills with their charge, late fees and payments as entries, residents, rooms. */
+export function remindKit(t: () => TestApp) {
+  const k = billingKit(t);
+
+  /** a live bill due on `due`, with its charge entry; each bill gets a month of its own (live bills never overlap) */
+  let months = 0;
+  async function bill(o: { tenant: Tenant; projectId: string; roomId: string; feeItemId: string; due: string; principalFen: number }) {
+    const from = dayjs('2015-01-01').add(months++, 'month');
+    const [b] = await k.rows(sql`insert into bills (id, company_id, project_id, room_id, fee_item_id, kind, period_from, period_to, due_date, principal_fen)
+      values (uuid_v7(), ${o.tenant.companyId}, ${o.projectId}, ${o.roomId}, ${o.feeItemId}, 'periodic', ${from.format('YYYY-MM-DD')}, ${from.endOf('month').format('YYYY-MM-DD')}, ${o.due}, ${o.principalFen}) returning id`);
+    await k.exec(sql`insert into ledger_entries (id, company_id, project_id, room_id, fee_item_id, bill_id, kind, account, component, amount_fen, entry_date)
+      values (uuid_v7(), ${o.tenant.companyId}, ${o.projectId}, ${o.roomId}, ${o.feeItemId}, ${b.id}, 'charge', 'receivable', 'principal', ${o.principalFen}, ${from.format('YYYY-MM-DD')})`);
+    return b.id as string;
+  }
+
+  /** a receivable entry on a bill: a posted late fee (+) or a payment (−) */
+  async function entry(billId: string, kind: 'late_fee' | 'payment', amountFen: number) {
+    await k.exec(sql`insert into ledger_entries (id, company_id, project_id, room_id, fee_item_id, bill_id, kind, account, component, amount_fen, entry_date)
+      select uuid_v7(), company_id, project_id, room_id, fee_item_id, id, ${kind}, 'receivable', ${kind === 'late_fee' ? 'late_fee' : 'principal'}, ${amountFen}, ${today()}
+        from bills where id = ${billId}`);
+  }
+
+  /** a resident account (with a phone) bound to the room */
+  async function resident(tenant: Tenant, projectId: string, roomId: string) {
+    const u = await createUser(t());
+    const m = await addMember(t(), tenant.companyId, u.userId, 'resident', []);
+    await t().ctx.database.db.insert(residentRooms).values({ companyId: tenant.companyId, projectId, membershipId: m, roomId, relation: 'owner', status: 'active' });
+    return u;
+  }
+
+  /** an owner in the archive (room_residents) */
+  async function owner(tenant: Tenant, projectId: string, roomId: string, name: string) {
+    const [p] = await k.rows(sql`insert into persons (id, company_id, name) values (uuid_v7(), ${tenant.companyId}, ${name}) returning id`);
+    await k.exec(sql`insert into room_residents (id, company_id, project_id, room_id, person_id, relation, share_bp, valid_from)
+      values (uuid_v7(), ${tenant.companyId}, ${projectId}, ${roomId}, ${p.id}, 'owner', 10000, '2020-01-01')`);
+  }
+
+  /** generated rooms of a new building: ids and codes */
+  async function building(cookie: string, projectId: string, code: string, count: number) {
+    const g = await k.as(cookie)('POST', `/api/projects/${projectId}/buildings/generate`, {
+      code, name: `${code}号楼`, units: 1, floors: 1, roomsPerFloor: count, areas: Array.from({ length: count }, () => ({ buildingArea: '90' })),
+    });
+    if (g.statusCode !== 200) throw new Error(`generate: ${g.statusCode} ${g.body}`);
+    const list = (await k.as(cookie)('GET', `/api/rooms?buildingId=${g.json().buildingId}&pageSize=50`)).json().items as { id: string; code: string }[];
+    return { buildingId: g.json().buildingId as string, rooms: list.map((r) => ({ id: r.id, code: r.code })) };
+  }
+
+  return { ...k, bill, entry, resident, owner, building };
+}
+
+/**
+ * The text of a pdfkit document: its ToUnicode CMaps map the glyph ids of the content streams'
+ * hex strings back to characters (one embedded font; ids are 2 bytes).
+ */
+export function pdfText(pdf: Buffer): string {
+  const s = pdf.toString('latin1');
+  const streams: string[] = [];
+  const re = /(?<!end)stream\r?\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    const start = m.index + m[0].length;
+    const end = s.indexOf('endstream', start);
+    if (end < 0) break;
+    try { streams.push(inflateSync(pdf.subarray(start, end)).toString('latin1')); } catch { /* not deflated */ }
+    re.lastIndex = end;
+  }
+  const map = new Map<number, string>();
+  const u16 = (hex: string) => String.fromCodePoint(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
+  for (const c of streams.filter((x) => x.includes('begincmap'))) {
+    for (const block of c.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+      for (const p of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(parseInt(p[1]!, 16), u16(p[2]!));
+    }
+    for (const block of c.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+      for (const p of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
+        const lo = parseInt(p[1]!, 16), hi = parseInt(p[2]!, 16);
+        if (p[3]!.startsWith('[')) [...p[3]!.matchAll(/<([0-9a-fA-F]+)>/g)].forEach((x, i) => map.set(lo + i, u16(x[1]!)));
+        else { const base = parseInt(p[3]!.slice(1, -1), 16); for (let g = lo; g <= hi; g++) map.set(g, String.fromCodePoint(base + g - lo)); }
+      }
+    }
+  }
+  let out = '';
+  for (const c of streams.filter((x) => !x.includes('begincmap'))) {
+    for (const bt of c.matchAll(/BT([\s\S]*?)ET/g)) {
+      for (const h of bt[1]!.matchAll(/<([0-9a-fA-F]+)>/g)) for (const g of h[1]!.match(/.{4}/g) ?? []) out += map.get(parseInt(g, 16)) ?? '';
+      out += '\n';
+    }
+  }
+  return out;
+}
