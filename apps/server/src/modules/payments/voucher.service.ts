@@ -106,7 +106,7 @@ export async function buildVouchers(db: AppDb, actor: Actor, q: VoucherQuery) {
   const today = businessNow().format('YYYY-MM-DD');
   const from = q.month ? `${q.month}-01` : (q.date ?? today);
   const to = q.month ? monthEnd(from) : from;
-  if (from > today) throw badRequest('不能导出未来的期间', [{ path: q.month ? 'query.month' : 'query.date', message: 'in_future' }]);
+  if (from > today) throw badRequest('不能导出未来的期间', [{ path: q.month ? 'querystring.month' : 'querystring.date', message: 'in_future' }]);
   const perDay = !q.month || q.perDay === 'true';
   const ids = listProjects(actor, q.projectId);
   const inScope = ids === 'all' ? sql`true` : ids.length ? sql`e.project_id in (${sql.join(ids.map((x) => sql`${x}::uuid`), sql`, `)})` : sql`false`;
@@ -135,7 +135,7 @@ export async function buildVouchers(db: AppDb, actor: Actor, q: VoucherQuery) {
   const closed = new Set((closedRes.rows as any[]).map((r) => r.project_id as string));
   if (q.month) {
     const open = projectIds.filter((p) => !closed.has(p));
-    if (open.length) throw conflict(`${q.month} 尚未关账，不能导出月度凭证（可按日导出暂估凭证）`, [{ path: 'query.month', message: 'period_open', projectIds: open }]);
+    if (open.length) throw conflict(`${q.month} 尚未关账，不能导出月度凭证（可按日导出暂估凭证）`, [{ path: 'querystring.month', message: 'period_open', projectIds: open }]);
   }
 
   const byKey = new Map<string, VoucherLine & { vk: string }>();
