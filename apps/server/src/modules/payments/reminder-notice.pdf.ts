@@ -14,8 +14,11 @@ import { findCandidates, todayInShanghai, type Candidate } from './reminders.can
 export const NOTICE_MAX = 500;
 const rows = (r: unknown) => (r as { rows: any[] }).rows;
 
-/** 人民币大写 (nzh takes the decimal string, never a float) */
-export const rmbUpper = (fen: number) => nzh.toMoney(fenToYuanDecimal(fen), { outSymbol: false });
+/** 人民币大写 (nzh takes the decimal string, never a float), ending 整 when there are no 分: 120.00 → 壹佰贰拾元整 */
+export const rmbUpper = (fen: number) => {
+  const s: string = nzh.toMoney(fenToYuanDecimal(fen), { outSymbol: false });
+  return /[元角]$/.test(s) ? `${s}整` : s;
+};
 /** 张三 → 张**: a printed letter shows the name in full only to holders of pii.view */
 export const maskName = (name: string) => {
   const chars = [...name];
