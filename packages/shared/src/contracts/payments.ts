@@ -15,7 +15,8 @@ const ZDay = z.iso.date();
 
 /** a room found at the counter by its code, its owner's name or phone */
 export const ZCounterRoomQuery = z.object({
-  q: z.string().trim().min(1).max(64),
+  /** empty = no hits */
+  q: z.string().trim().max(64).default(''),
   projectId: ZId.optional(),
 }).strict();
 export const ZCounterRoomHit = z.object({
@@ -47,7 +48,7 @@ export const ZCounterRoom = z.object({
 
 /**
  * A counter payment. `billIds` = the bills selected (paid oldest due first, the last one possibly in
- * part); omitted = every unpaid bill of the room, oldest first. `amountFen` is the money received;
+ * part); omitted = every unpaid bill of the room, oldest first; [] = none (a counter 预存: prepayRemainder). `amountFen` is the money received;
  * what is left after the bills goes to prepaid only when `prepayRemainder` is true (otherwise 400).
  * Cash may carry `tenderedFen` (≥ amountFen): the change is computed.
  */
@@ -55,7 +56,7 @@ export const ZPaymentCreate = z.object({
   roomId: ZId,
   channel: z.enum(['cash', 'transfer', 'pos']),
   amountFen: ZAmount,
-  billIds: z.array(ZId).min(1).max(500).optional(),
+  billIds: z.array(ZId).max(500).optional(),
   prepayRemainder: z.boolean().default(false),
   /** the prepaid earmark for the remainder (null = general) */
   prepaidFeeItemId: ZId.nullable().default(null),

@@ -6,7 +6,8 @@ import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { badRequest } from '../../lib/errors.ts';
-import { actorOf, type App } from '../../lib/http.ts';
+import { actorOf, type App, type FastifyReply, type FastifyRequest } from '../../lib/http.ts';
+import { idemHeader, idempotent } from '../idempotency/idempotency.ts';
 import { holdDeposit, refundDeposit } from './deposits.service.ts';
 import { deductPrepaid } from './prepaid-deduct.service.ts';
 import { depositPrepaid, refundPrepaid, roomAccounts, today } from './prepaid.service.ts';
@@ -19,23 +20,23 @@ const manage = { access: { permission: 'billing.prepay.manage', scope: 'project'
 export function prepaidRoutes(app: App, ctx: AppContext) {
   const db = ctx.database.db;
   // the room's accounts after the movement, read in the same transaction
-  const moved = (actor: Actor, roomId: string, fn: (tx: Tx) => Promise<{ entryId: string; balanceFen: number }>) =>
-    db.transaction(async (tx) => ({ ...(await fn(tx)), accounts: await roomAccounts(tx, actor, roomId) }));
+  // money movements honour Idempotency-Key: a retried request answers the first response
+  const moved = (req: FastifyRequest, reply: FastifyReply, actor: Actor, roomId: string, fn: (tx: Tx) => Promise<{ entryId: string; balanceFen: number }>) =>
+    idempotent(db, req, reply, actor, async (tx) => ({ ...(await fn(tx)), accounts: await roomAccounts(tx, actor, roomId) }));
 
   app.get('/api/rooms/:id/accounts', { schema: { tags, summary: '房间的预存与押金余额及最近流水', params: ZIdParam, response: { 200: ZRoomPrepaidAccounts } }, config: read },
     (req) => roomAccounts(db, actorOf(req), req.params.id));
 
-  // TODO(idempotency): money movements should honour Idempotency-Key (docs/billing-plan.md); receipts come with payments
-  app.post('/api/rooms/:id/prepaid', { schema: { tags, summary: '登记预存（可指定专款收费项目）', params: ZIdParam, body: ZPrepaidDepositCreate, response: { 200: ZHeldMovementResult } }, config: manage },
-    (req) => {
+  app.post('/api/rooms/:id/prepaid', { schema: { tags, headers: idemHeader, summary: '登记预存（可指定专款收费项目）', params: ZIdParam, body: ZPrepaidDepositCreate, response: { 200: ZHeldMovementResult } }, config: manage },
+    (req, reply) => {
       const actor = actorOf(req);
-      return moved(actor, req.params.id, (tx) => depositPrepaid(tx, actor, { roomId: req.params.id, ...req.body }));
+      return moved(req, reply, actor, req.params.id, (tx) => depositPrepaid(tx, actor, { roomId: req.params.id, ...req.body }));
     });
-  app.post('/api/rooms/:id/prepaid/refund', { schema: { tags, summary: '退还预存（超过余额 409）', params: ZIdParam, body: ZPrepaidRefundCreate, response: { 200: ZHeldMovementResult } }, config: manage },
-    (req) => {
+  app.post('/api/rooms/:id/prepaid/refund', { schema: { tags, headers: idemHeader, summary: '退还预存（超过余额 409）', params: ZIdParam, body: ZPrepaidRefundCreate, response: { 200: ZHeldMovementResult } }, config: manage },
+    (req, reply) => {
       const actor = actorOf(req);
       const { reason, ...rest } = req.body;
-      return moved(actor, req.params.id, (tx) => refundPrepaid(tx, actor, { roomId: req.params.id, ...rest, note: reason }));
+      return moved(req, reply, actor, req.params.id, (tx) => refundPrepaid(tx, actor, { roomId: req.params.id, ...rest, note: reason }));
     });
   app.post('/api/rooms/:id/prepaid/deduct', { schema: { tags, summary: '立即用预存抵扣到期账单', params: ZIdParam, body: ZPrepaidDeductRequest, response: { 200: ZPrepaidDeductResult } }, config: manage },
     (req) => {
@@ -45,15 +46,15 @@ export function prepaidRoutes(app: App, ctx: AppContext) {
       if (asOf > day) throw badRequest(`抵扣日期不能晚于今天 ${day}`, [{ path: 'body.asOf', message: 'after_today' }]);
       return db.transaction(async (tx) => ({ ...(await deductPrepaid(tx, actor, { roomId: req.params.id, asOf })), accounts: await roomAccounts(tx, actor, req.params.id) }));
     });
-  app.post('/api/rooms/:id/deposits', { schema: { tags, summary: '收取押金（押金类收费项目）', params: ZIdParam, body: ZDepositHoldCreate, response: { 200: ZHeldMovementResult } }, config: manage },
-    (req) => {
+  app.post('/api/rooms/:id/deposits', { schema: { tags, headers: idemHeader, summary: '收取押金（押金类收费项目）', params: ZIdParam, body: ZDepositHoldCreate, response: { 200: ZHeldMovementResult } }, config: manage },
+    (req, reply) => {
       const actor = actorOf(req);
-      return moved(actor, req.params.id, (tx) => holdDeposit(tx, actor, { roomId: req.params.id, ...req.body }));
+      return moved(req, reply, actor, req.params.id, (tx) => holdDeposit(tx, actor, { roomId: req.params.id, ...req.body }));
     });
-  app.post('/api/rooms/:id/deposits/refund', { schema: { tags, summary: '退还押金（不超过已收）', params: ZIdParam, body: ZDepositRefundCreate, response: { 200: ZHeldMovementResult } }, config: manage },
-    (req) => {
+  app.post('/api/rooms/:id/deposits/refund', { schema: { tags, headers: idemHeader, summary: '退还押金（不超过已收）', params: ZIdParam, body: ZDepositRefundCreate, response: { 200: ZHeldMovementResult } }, config: manage },
+    (req, reply) => {
       const actor = actorOf(req);
       const { reason, ...rest } = req.body;
-      return moved(actor, req.params.id, (tx) => refundDeposit(tx, actor, { roomId: req.params.id, ...rest, note: reason }));
+      return moved(req, reply, actor, req.params.id, (tx) => refundDeposit(tx, actor, { roomId: req.params.id, ...rest, note: reason }));
     });
 }

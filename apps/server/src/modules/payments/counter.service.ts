@@ -34,6 +34,7 @@ export async function searchRooms(ctx: AppContext, actor: Actor, q: { q: string;
   const db = ctx.database.db;
   const companyId = requireCompany(actor);
   const text = q.q.trim();
+  if (!text) return { items: [] };
   const byPerson = /^1[3-9]\d{9}$/.test(text)
     ? sql`p.phone_bidx = ${cipherOf(ctx).blindIndex(text)}`
     : sql`p.name like ${`${likeEscape(text)}%`}`;

@@ -102,6 +102,19 @@ describe('cashier counter', () => {
     expect((await pay(cashier, { roomId: roomB, channel: 'cash', amountFen: 100, prepayRemainder: true })).statusCode).toBe(404);
     const [n] = await k.rows(sql`select count(*)::int as n from payments where room_id = ${room}`);
     expect(n.n).toBe(1);
+    // a counter 预存 with its receipt: no bills at all
+    const prepay = await pay(cashier, { roomId: room, channel: 'cash', amountFen: 2_000, billIds: [], prepayRemainder: true });
+    expect(prepay.json()).toMatchObject({ billsFen: 0, prepaidFen: 2_000, allocations: [] });
+    expect(await k.balances(room)).toEqual({ 'prepaid:general': 3_000 });
+  });
+
+  it('the billing counter POSTs (prepaid, deposits) honour Idempotency-Key too', async () => {
+    const room = rooms[2]!;
+    const post = () => t.app.inject({ method: 'POST', url: `/api/rooms/${room}/prepaid`, headers: { cookie: cashier, 'idempotency-key': 'prepaid-key-01' }, payload: { amountFen: 500 } });
+    const [a, b] = [await post(), await post()];
+    expect(b.json()).toEqual(a.json());
+    expect(b.headers['idempotent-replayed']).toBe('true');
+    expect(await k.balances(room)).toEqual({ 'prepaid:general': 500 });
   });
 
   it('voids a same-day payment: reversals, prepaid taken back, the receipt keeps its number marked void', async () => {

@@ -1,3 +1,4 @@
+import { publicOrigin } from '../../lib/public-origin.ts';
 import { and, eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { ZIdParam } from '@wuye/shared';
@@ -16,8 +17,7 @@ const estateRead = { access: { permission: 'estate.read', scope: 'project' } } a
  * the request's origin because a code printed from an internal address must still open outside.
  */
 export function reportUrl(publicUrl: string | undefined, req: FastifyRequest, query: string): string {
-  const base = (publicUrl ?? `${req.protocol}://${req.host}`).replace(/\/+$/, '');
-  return `${base}/m/resident/#/report?${query}`;
+  return `${publicOrigin(publicUrl, req)}/m/resident/#/report?${query}`;
 }
 
 async function roomOf(db: Executor, actor: Actor, id: string) {
