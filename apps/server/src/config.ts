@@ -50,7 +50,48 @@ const ZEnv = z.object({
   S3_REGION: z.string().default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** online payments (docs/payments-providers.md): where new orders go */
+  PAY_PROVIDER: z.enum(['sandbox', 'wechat', 'alipay']).default('sandbox'),
+  /** the built-in sandbox provider (its public pay page pays without money): default on only when PAY_PROVIDER=sandbox */
+  PAY_SANDBOX: bool.optional(),
+  /** an online order expires after this many minutes */
+  PAY_ORDER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** the sandbox's notification retry delays (WeChat's 15 s … 6 h) multiplied by this (tests: 0.001) */
+  PAY_SANDBOX_RETRY_SCALE: z.coerce.number().min(0).max(1).default(1),
+  /** WeChat Pay API v3 (直连商户); keys as PEM text or a file path */
+  WECHATPAY_MCH_ID: z.string().regex(/^\d{6,32}$/, 'must be the merchant number (digits)').optional(),
+  WECHATPAY_APP_ID: z.string().min(1).optional(),
+  WECHATPAY_MCH_SERIAL: z.string().regex(/^[0-9A-Fa-f]{8,64}$/, 'must be the API certificate serial (hex)').optional(),
+  WECHATPAY_PRIVATE_KEY: z.string().min(1).optional(),
+  WECHATPAY_APIV3_KEY: z.string().refine((v) => Buffer.byteLength(v, 'utf8') === 32, 'must be the 32-byte APIv3 key').optional(),
+  WECHATPAY_PLATFORM_PUBLIC_KEY: z.string().min(1).optional(),
+  /** serial of the platform certificate or WeChat Pay public key ID (PUB_KEY_ID_…) */
+  WECHATPAY_PLATFORM_SERIAL: z.string().min(1).optional(),
+  WECHATPAY_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.mch.weixin.qq.com'),
+  /** Alipay OpenAPI (RSA2); keys as PEM text, bare base64 or a file path */
+  ALIPAY_APP_ID: z.string().regex(/^\d{6,32}$/, 'must be the app id (digits)').optional(),
+  ALIPAY_PRIVATE_KEY: z.string().min(1).optional(),
+  ALIPAY_PUBLIC_KEY: z.string().min(1).optional(),
+  ALIPAY_GATEWAY: z.url({ protocol: /^https?$/ }).default('https://openapi.alipay.com/gateway.do'),
 });
+
+const payCredentials = {
+  wechat: ['WECHATPAY_MCH_ID', 'WECHATPAY_APP_ID', 'WECHATPAY_MCH_SERIAL', 'WECHATPAY_PRIVATE_KEY', 'WECHATPAY_APIV3_KEY', 'WECHATPAY_PLATFORM_PUBLIC_KEY', 'WECHATPAY_PLATFORM_SERIAL'],
+  alipay: ['ALIPAY_APP_ID', 'ALIPAY_PRIVATE_KEY', 'ALIPAY_PUBLIC_KEY'],
+} as const;
+
+/** a provider is configured when all its credentials are set; chosen or half-set without them stops start-up */
+function payConfigErrors(c: z.infer<typeof ZEnv>): string[] {
+  const out: string[] = [];
+  for (const [name, keys] of Object.entries(payCredentials)) {
+    const missing = keys.filter((k) => !c[k]);
+    if (missing.length && (c.PAY_PROVIDER === name || missing.length < keys.length)) {
+      out.push(...missing.map((k) => `  ${k}: required with ${c.PAY_PROVIDER === name ? `PAY_PROVIDER=${name}` : `the other ${name} credentials`}`));
+    }
+  }
+  if (c.PAY_PROVIDER === 'sandbox' && c.PAY_SANDBOX === false) out.push('  PAY_SANDBOX: cannot be 0 with PAY_PROVIDER=sandbox');
+  return out;
+}
 
 export type Config = z.infer<typeof ZEnv> & { dataDir: string; embedded: boolean; demo: boolean };
 
@@ -74,5 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const missing = (['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !c[k]);
     if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: required with FILE_STORE=s3`).join('\n')}`);
   }
+  const pay = payConfigErrors(c);
+  if (pay.length) throw new ConfigError(`Invalid configuration:\n${pay.join('\n')}`);
   return { ...c, dataDir: path.resolve(c.DATA_DIR), embedded, demo: c.DEMO ?? embedded };
 }
