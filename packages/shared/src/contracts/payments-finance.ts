@@ -133,7 +133,11 @@ export const ZShiftQuery = ZPageQuery.extend({
 export const ZShiftPage = ZPage(ZShift);
 /** what a hand-over now would hold (nothing written) */
 export const ZShiftPreviewQuery = z.object({ projectId: ZId.optional() }).strict();
-export const ZShiftPreview = z.object({ projectId: ZId, fromAt: z.string(), toAt: z.string(), totals: ZShiftTotals });
+export const ZShiftPreview = z.object({
+  projectId: ZId, fromAt: z.string(), toAt: z.string(), totals: ZShiftTotals,
+  /** who may take over: active staff of the project (HQ included), the cashier excepted */
+  colleagues: z.array(z.object({ userId: ZId, name: z.string() })),
+});
 
 export type StatementImport = z.infer<typeof ZStatementImport>;
 export type StatementImportDetail = z.infer<typeof ZStatementImportDetail>;

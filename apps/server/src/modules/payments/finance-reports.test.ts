@@ -128,6 +128,11 @@ describe('shift hand-over', () => {
 
     const preview = (await k.as(cashier2)('GET', '/api/payments/shifts/preview')).json();
     expect(preview.projectId).toBe(ours.projectA);
+    const colleagues = preview.colleagues.map((x: any) => x.userId);
+    expect(colleagues).toEqual(expect.arrayContaining([ours.users.cashier!.userId, ours.users.hq_admin!.userId, ours.users.project_manager!.userId]));
+    expect(colleagues).not.toContain(cid);
+    expect(colleagues).not.toContain(ours.staffB.userId);
+    expect(colleagues).not.toContain(theirs.users.cashier!.userId);
     expect(preview.totals).toEqual({
       count: 3, amountFen: 13_499, byChannel: { cash: 10_999, transfer: 0, pos: 2_500, online: 0 }, voidsCount: 1, voidsFen: 999, refundsFen: 1_000, expectedCashFen: 9_000,
     });

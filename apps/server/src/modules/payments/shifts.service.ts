@@ -29,14 +29,13 @@ export async function shiftTotals(db: Executor, companyId: string, projectId: st
   const rows = async (s: SQL) => ((await db.execute(s)) as any).rows as any[];
   const window = (col: SQL) => sql`${col} > ${fromAt.toISOString()}::timestamptz and ${col} <= ${toAt.toISOString()}::timestamptz`;
   const mine = sql`p.company_id = ${companyId} and p.project_id = ${projectId} and p.created_by = ${cashierId}`;
-  const [taken, voided, refunds] = await Promise.all([
-    rows(sql`select channel, count(*)::int as n, sum(amount_fen)::bigint as fen from payments p where ${mine} and ${window(sql`p.created_at`)} group by 1`),
-    rows(sql`select channel, count(*)::int as n, sum(amount_fen)::bigint as fen from payments p where ${mine} and p.status = 'voided' and ${window(sql`p.voided_at`)} group by 1`),
-    rows(sql`select case when r.channel = 'original' then coalesce(p.channel, 'cash') else r.channel end as channel, sum(r.amount_fen)::bigint as fen
+  // one after the other: inside a transaction the queries share one connection
+  const taken = await rows(sql`select channel, count(*)::int as n, sum(amount_fen)::bigint as fen from payments p where ${mine} and ${window(sql`p.created_at`)} group by 1`);
+  const voided = await rows(sql`select channel, count(*)::int as n, sum(amount_fen)::bigint as fen from payments p where ${mine} and p.status = 'voided' and ${window(sql`p.voided_at`)} group by 1`);
+  const refunds = await rows(sql`select case when r.channel = 'original' then coalesce(p.channel, 'cash') else r.channel end as channel, sum(r.amount_fen)::bigint as fen
       from refunds r left join payments p on p.id = r.payment_id
       where r.company_id = ${companyId} and r.project_id = ${projectId} and r.requested_by = ${cashierId} and r.status = 'succeeded' and ${window(sql`r.completed_at`)}
-      group by 1`),
-  ]);
+      group by 1`);
   const sum = (list: any[], channel?: string) => list.filter((r) => !channel || r.channel === channel).reduce((s, r) => s + Number(r.fen), 0);
   return {
     count: taken.reduce((s, r) => s + Number(r.n), 0),
@@ -80,7 +79,14 @@ export async function previewShift(db: Executor, actor: Actor, projectId?: strin
   const me = cashier(actor);
   const fromAt = await windowStart(db, companyId, pid, me);
   const toAt = new Date();
-  return { projectId: pid, fromAt: fromAt.toISOString(), toAt: toAt.toISOString(), totals: await shiftTotals(db, companyId, pid, me, fromAt, toAt) };
+  const res: any = await db.execute(sql`select u.id, u.name from memberships m join users u on u.id = m.user_id
+    where m.company_id = ${companyId} and m.kind = 'staff' and m.status = 'active' and m.user_id <> ${me}
+      and (m.all_projects or exists (select 1 from membership_projects mp where mp.membership_id = m.id and mp.project_id = ${pid}))
+    order by u.name, u.id limit 200`);
+  return {
+    projectId: pid, fromAt: fromAt.toISOString(), toAt: toAt.toISOString(), totals: await shiftTotals(db, companyId, pid, me, fromAt, toAt),
+    colleagues: (res.rows as any[]).map((r) => ({ userId: r.id, name: r.name })),
+  };
 }
 
 export async function createShift(db: AppDb, actor: Actor, input: z.output<typeof ZShiftCreate>): Promise<Shift> {
