@@ -43,5 +43,31 @@ export const paymentsFinanceText: PayFinanceCatalogue = {
         accounts: 'Default accounts: 1001 cash, 1002 bank, 1012xx other monetary funds, 1122 receivables, 2203 advances, 2241xx other payables (deposits / common income), 6001 main business income',
       },
     },
+    reminders: {
+      title: 'Arrears reminders',
+      tab: { rules: 'Rules', batch: 'Remind now', history: 'History' },
+      schedule: 'Every day at 10:00 (Beijing time) the enabled rules remind; a rule reminds a room at most once per repeat interval.',
+      channel: { inapp: 'In-app', sms: 'SMS' },
+      project: 'Project', pickProject: 'Pick a project (at the top or here) first', days: '{{n}} days', yuanUnit: 'CNY',
+      rule: {
+        create: 'New rule', edit: 'Edit rule', name: 'Name', daysOverdue: 'Days overdue', daysOverdueHelp: 'Remind once a bill is more than this many days past its due date (0 = as soon as overdue)',
+        minAmount: 'Minimum owed (CNY)', minAmountHelp: "Remind when the room's overdue total (posted late fees included) reaches this; 0 = any amount", repeatDays: 'Repeat every (days)',
+        repeatDaysHelp: 'The rule reminds the same room again only after this many days', channels: 'Channels', enabled: 'Enabled', lastSent: 'Last reminded', sentCount: 'Reminders sent',
+        remove: 'Delete', removeConfirm: 'Delete the rule "{{name}}"? Reminders already sent are kept.', removed: 'Deleted', saved: 'Saved', none: 'No reminder rules yet',
+      },
+      batch: {
+        building: 'Building', allBuildings: 'All buildings', minAmount: 'Minimum owed (CNY)', channels: 'Channels', preview: 'Find owing rooms', send: 'Remind now',
+        sendSelected: 'Remind the {{n}} selected', confirm: 'Send reminders to {{rooms}} rooms (owing {{amount}} CNY in total)?', sent: '{{count}} rooms reminded, {{recipients}} people reached',
+        unreached: '{{n}} rooms have no resident account bound and cannot be reached online: print their notices', summary: '{{rooms}} rooms owe {{amount}} CNY in total; {{unreachable}} have no resident bound',
+        none: 'No owing rooms match', selectHint: 'Tick rooms to remind or print only those; with none ticked, every listed room', amountInvalid: 'Enter an amount with at most 2 decimals',
+      },
+      col: {
+        room: 'Room', building: 'Building', bills: 'Bills', total: 'Owed (CNY)', oldest: 'Oldest due', residents: 'Residents bound', source: 'Source',
+        manual: 'Manual', deletedRule: '(rule deleted)', channels: 'Channels', recipients: 'Reached', sentBy: 'By', sentAt: 'Sent at', system: 'System',
+        fee: 'Fee item', period: 'Period', due: 'Due', principal: 'Principal', lateFee: 'Late fee', outstanding: 'Owed',
+      },
+      history: { from: 'From', to: 'To', reached: 'Reached', reachedYes: 'Reached', reachedNo: 'Not reached (print)', printPage: "Print notices for this page's unreached rooms" },
+      print: 'Print notices', printing: 'Building the notices…', tooMany: 'At most {{n}} rooms per print: split by building',
+    },
   },
 };

@@ -43,6 +43,32 @@ export const paymentsFinanceText = {
         accounts: '默认科目：1001 库存现金、1002 银行存款、1012xx 其他货币资金、1122 应收账款、2203 预收账款、2241xx 其他应付款（押金 / 公共收益）、6001 主营业务收入',
       },
     },
+    reminders: {
+      title: '催缴管理',
+      tab: { rules: '催缴规则', batch: '手动催缴', history: '催缴记录' },
+      schedule: '每天 10:00（北京时间）按启用的规则自动催缴；同一规则对同一房间在重复间隔内只催一次。',
+      channel: { inapp: '站内消息', sms: '短信' },
+      project: '项目', pickProject: '请先在顶部或此处选择项目', days: '{{n}} 天', yuanUnit: '元',
+      rule: {
+        create: '新建规则', edit: '编辑规则', name: '规则名称', daysOverdue: '逾期天数', daysOverdueHelp: '账单应缴日之后超过这么多天才催缴（0 = 逾期即催）',
+        minAmount: '最低欠费（元）', minAmountHelp: '房间逾期欠费合计（含已计滞纳金）达到此金额才催缴；0 表示不限', repeatDays: '重复间隔（天）',
+        repeatDaysHelp: '同一规则对同一房间至少间隔这么多天再催一次', channels: '发送渠道', enabled: '启用', lastSent: '最近催缴', sentCount: '累计催缴',
+        remove: '删除', removeConfirm: '删除规则「{{name}}」？已发送的催缴记录会保留。', removed: '已删除', saved: '已保存', none: '还没有催缴规则',
+      },
+      batch: {
+        building: '楼栋', allBuildings: '全部楼栋', minAmount: '最低欠费（元）', channels: '发送渠道', preview: '查询欠费房间', send: '立即催缴',
+        sendSelected: '催缴选中的 {{n}} 户', confirm: '向 {{rooms}} 户发送催缴通知（欠费合计 {{amount}} 元）？', sent: '已催缴 {{count}} 户，触达 {{recipients}} 人',
+        unreached: '{{n}} 户没有绑定住户账号，无法线上触达，请打印催缴通知单', summary: '共 {{rooms}} 户欠费，合计 {{amount}} 元；{{unreachable}} 户未绑定住户',
+        none: '没有符合条件的欠费房间', selectHint: '勾选房间可只催缴或打印部分房间；不勾选即为列表中的全部房间', amountInvalid: '请输入不超过两位小数的金额',
+      },
+      col: {
+        room: '房号', building: '楼栋', bills: '欠费笔数', total: '欠费合计（元）', oldest: '最早应缴日', residents: '绑定住户', source: '来源',
+        manual: '手动催缴', deletedRule: '（规则已删除）', channels: '渠道', recipients: '触达人数', sentBy: '操作人', sentAt: '催缴时间', system: '系统',
+        fee: '收费项目', period: '计费期间', due: '应缴日期', principal: '本金', lateFee: '滞纳金', outstanding: '欠费',
+      },
+      history: { from: '开始日期', to: '结束日期', reached: '触达情况', reachedYes: '已触达', reachedNo: '未触达（需打印）', printPage: '打印本页未触达房间的通知单' },
+      print: '打印通知单', printing: '正在生成通知单…', tooMany: '一次最多打印 {{n}} 户，请按楼栋分批',
+    },
   },
 };
 
