@@ -17,7 +17,7 @@ export const payH5Text: PayH5Catalogue = {
     },
     prepay: {
       title: 'Prepay', hint: 'Prepaid money settles bills when they fall due; it may be kept for one fee item.',
-      noRoom: 'Bind a room to prepay', room: 'Room', amount: 'Amount (CNY)', amountRequired: 'Enter an amount', amountInvalid: 'An amount above 0 with at most 2 decimals',
+      noRoom: 'Bind a room to prepay', room: 'Room', roomRequired: 'Choose a room', amount: 'Amount (CNY)', amountRequired: 'Enter an amount', amountInvalid: 'An amount above 0 with at most 2 decimals',
       earmark: 'For', earmarkHint: 'None: for any fee item', general: 'Any fee item', submit: 'Pay',
     },
     mine: { title: 'My payments', none: 'No payments yet', voided: 'Voided', refunded: 'Refunded ¥{{amount}}', receipt: 'Receipt', more: 'More' },

@@ -17,7 +17,7 @@ export const payH5Text = {
     },
     prepay: {
       title: '预存', hint: '预存的金额会在账单到期时自动抵扣；可指定只用于某个收费项目。',
-      noRoom: '绑定房屋后才能预存', room: '房屋', amount: '预存金额（元）', amountRequired: '请输入金额', amountInvalid: '请输入大于 0 的金额，最多两位小数',
+      noRoom: '绑定房屋后才能预存', room: '房屋', roomRequired: '请选择房屋', amount: '预存金额（元）', amountRequired: '请输入金额', amountInvalid: '请输入大于 0 的金额，最多两位小数',
       earmark: '专款用于', earmarkHint: '不选则为通用预存', general: '通用预存', submit: '立即支付',
     },
     mine: { title: '缴费记录', none: '还没有缴费记录', voided: '已作废', refunded: '已退 ¥{{amount}}', receipt: '收据', more: '加载更多' },

@@ -54,7 +54,7 @@ export function PayBillsPage() {
                     onChange={(e) => setTicked(e.target.checked ? bills.filter((x) => x.id === b.id || selected.includes(x.id)).map((x) => x.id) : selected.filter((id) => id !== b.id))} />
                   <div className="my-home-row-main">
                     <div className="my-home-row-title">{b.feeItemName} · {b.targetCode}</div>
-                    <div className="my-home-row-sub">{b.periodFrom} – {b.periodTo} · {t('payH5.pay.dueBy', { date: b.dueDate })}</div>
+                    <div className="my-home-row-sub">{b.periodFrom === b.periodTo ? b.periodFrom : `${b.periodFrom} – ${b.periodTo}`} · {t('payH5.pay.dueBy', { date: b.dueDate })}</div>
                   </div>
                   <div style={{ textAlign: 'right' }}>
                     <div className="my-bill-amount">¥{yuan(b.balance.totalDueFen)}</div>

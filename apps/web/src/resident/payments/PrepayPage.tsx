@@ -1,5 +1,6 @@
 import { LeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { fenOf, YUAN_PATTERN } from '../../shared/money.ts';
@@ -22,6 +23,9 @@ export function PrepayPage() {
   const items = useMyFeeItems();
   const [form] = Form.useForm<Values>();
   const { pay, error, busy } = usePayOrder();
+  // the first room, once the rooms are known
+  const first = rooms[0]?.roomId;
+  useEffect(() => { if (first && !form.getFieldValue('roomId')) form.setFieldsValue({ roomId: first }); }, [first, form]);
   const submit = async () => {
     const v = await form.validateFields();
     pay({ roomId: v.roomId, billIds: [], prepaidFen: fenOf(v.amount)!, prepaidFeeItemId: v.feeItemId ?? null });
@@ -32,8 +36,8 @@ export function PrepayPage() {
       <Card title={t('payH5.prepay.title')}>
         <Typography.Paragraph type="secondary">{t('payH5.prepay.hint')}</Typography.Paragraph>
         {!isPending && rooms.length === 0 ? <Alert type="info" showIcon title={t('payH5.prepay.noRoom')} /> : (
-          <Form form={form} layout="vertical" initialValues={{ roomId: rooms[0]?.roomId }} key={rooms[0]?.roomId ?? 'none'} onFinish={runSubmit(submit)}>
-            <Form.Item name="roomId" label={t('payH5.prepay.room')} rules={[{ required: true }]}>
+          <Form form={form} layout="vertical" onFinish={runSubmit(submit)}>
+            <Form.Item name="roomId" label={t('payH5.prepay.room')} rules={[{ required: true, message: t('payH5.prepay.roomRequired') }]}>
               <Select data-testid="prepay-room" options={rooms.map((r) => ({ value: r.roomId, label: `${r.projectName} ${r.roomCode}` }))} />
             </Form.Item>
             <Form.Item name="amount" label={t('payH5.prepay.amount')} rules={[

@@ -18,6 +18,13 @@ export function CounterRoomHeader({ room }: { room: CounterRoom }) {
   );
 }
 
+/** a whole calendar month as "2026-10", otherwise "2026-10-05 – 2026-11-04" */
+export function periodShort(from: string, to: string): string {
+  const [y, m] = to.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return from.slice(0, 7) === to.slice(0, 7) && from.endsWith('-01') && Number(to.slice(8)) === last ? from.slice(0, 7) : `${from} – ${to}`;
+}
+
 /** unpaid bills, oldest due first; in 按账单 mode the checked ones are paid (all by default) */
 export function CounterBills({ bills, selected, onSelect, selectable }: {
   bills: CounterBill[]; selected: string[]; onSelect: (ids: string[]) => void; selectable: boolean;
@@ -25,7 +32,7 @@ export function CounterBills({ bills, selected, onSelect, selectable }: {
   const { t } = useTranslation();
   return (
     <Table<CounterBill>
-      rowKey="billId" size="small" pagination={false} dataSource={bills} data-testid="counter-bills" scroll={{ x: 640 }}
+      rowKey="billId" size="small" pagination={false} dataSource={bills} data-testid="counter-bills" scroll={{ x: 560 }}
       locale={{ emptyText: t('payments.counter.noBills') }}
       rowSelection={selectable ? {
         selectedRowKeys: selected,
@@ -36,10 +43,10 @@ export function CounterBills({ bills, selected, onSelect, selectable }: {
       onRow={(b) => ({ 'data-testid': 'counter-bill', 'data-bill': b.billId }) as never}
       columns={[
         { title: t('payments.bill.feeItem'), dataIndex: 'feeItemName' },
-        { title: t('payments.bill.period'), key: 'p', render: (_: unknown, b: CounterBill) => `${b.periodFrom} – ${b.periodTo}` },
+        { title: t('payments.bill.period'), key: 'p', render: (_: unknown, b: CounterBill) => periodShort(b.periodFrom, b.periodTo) },
         {
-          title: t('payments.bill.dueDate'), dataIndex: 'dueDate', width: 120,
-          render: (d: string, b: CounterBill) => <>{d} {b.overdue && <Tag color="error">{t('payments.bill.overdue')}</Tag>}</>,
+          title: t('payments.bill.dueDate'), dataIndex: 'dueDate',
+          render: (d: string, b: CounterBill) => <span style={{ whiteSpace: 'nowrap' }}>{d} {b.overdue && <Tag color="error">{t('payments.bill.overdue')}</Tag>}</span>,
         },
         { title: t('payments.bill.principal'), dataIndex: 'principalOutstandingFen', align: 'right', render: (v: number) => yuan(v) },
         { title: t('payments.bill.lateFee'), dataIndex: 'lateFeeFen', align: 'right', render: (v: number) => (v ? yuan(v) : '–') },

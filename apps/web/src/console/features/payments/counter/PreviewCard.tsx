@@ -3,6 +3,7 @@ import { Alert, Descriptions, Spin, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../../shared/errors.ts';
 import { yuan } from '../shared/format.ts';
+import { periodShort } from './CounterBills.tsx';
 import type { PaymentPreview } from '../shared/api.ts';
 
 type Allocation = PaymentPreview['allocations'][number];
@@ -18,7 +19,7 @@ export function PreviewCard({ preview, stale }: { preview: UseQueryResult<Paymen
       <Table<Allocation> size="small" pagination={false} rowKey="billId" dataSource={p.allocations}
         columns={[
           { title: t('payments.bill.feeItem'), dataIndex: 'feeItemName' },
-          { title: t('payments.bill.period'), key: 'p', render: (_: unknown, a: Allocation) => `${a.periodFrom.slice(0, 7)}` },
+          { title: t('payments.bill.period'), key: 'p', render: (_: unknown, a: Allocation) => periodShort(a.periodFrom, a.periodTo) },
           { title: t('payments.bill.principal'), dataIndex: 'principalFen', align: 'right', render: (v: number) => yuan(v) },
           { title: t('payments.bill.lateFee'), dataIndex: 'lateFeeFen', align: 'right', render: (v: number) => (v ? yuan(v) : '–') },
         ]} />

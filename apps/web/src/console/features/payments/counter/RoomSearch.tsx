@@ -18,6 +18,8 @@ export function RoomSearch({ onPick, focusKey }: { onPick: (hit: CounterRoomHit)
   const items = hits.data?.items ?? [];
   const input = useRef<{ focus: () => void } | null>(null);
   const taken = useRef<string | null>(null);
+  const [picked, setPicked] = useState(false);
+  const pick = (h: CounterRoomHit) => { setPicked(true); onPick(h); };
 
   useEffect(() => { input.current?.focus(); }, [focusKey]);
   useEffect(() => { setActive(0); }, [q]);
@@ -25,19 +27,27 @@ export function RoomSearch({ onPick, focusKey }: { onPick: (hit: CounterRoomHit)
   useEffect(() => {
     if (hits.data && items.length === 1 && taken.current !== q) {
       taken.current = q;
-      onPick(items[0]!);
+      pick(items[0]!);
     }
   }, [hits.data]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const search = (v: string) => {
     const s = v.trim();
     if (!s) return;
-    if (s === q && items.length > 0) { onPick(items[Math.min(active, items.length - 1)]!); return; }
+    if (s === q) {
+      // the same text again: the one room, the highlighted one, or the list back after a pick
+      if (items.length === 1) pick(items[0]!);
+      else if (items.length > 1 && picked) setPicked(false);
+      else if (items.length > 1) pick(items[Math.min(active, items.length - 1)]!);
+      else void hits.refetch();
+      return;
+    }
     taken.current = null;
+    setPicked(false);
     setQ(s);
   };
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (!items.length) return;
+    if (!items.length || picked) return;
     if (e.key === 'ArrowDown') { e.preventDefault(); setActive((a) => Math.min(a + 1, items.length - 1)); }
     if (e.key === 'ArrowUp') { e.preventDefault(); setActive((a) => Math.max(a - 1, 0)); }
   };
@@ -49,11 +59,11 @@ export function RoomSearch({ onPick, focusKey }: { onPick: (hit: CounterRoomHit)
       {hits.isError && <Alert type="error" showIcon title={errorText(t, hits.error)} style={{ marginTop: 8 }} />}
       {q && hits.isFetching && !hits.data && <Spin style={{ marginTop: 8 }} />}
       {q && hits.data && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('payments.counter.noHit')} data-testid="counter-no-hit" />}
-      {items.length > 1 && (
+      {items.length > 1 && !picked && (
         <div className="pay-counter-hits" data-testid="counter-hits" role="listbox">
           {items.map((h, i) => (
             <div key={h.roomId} role="option" aria-selected={i === active} className={`pay-counter-hit${i === active ? ' pay-counter-hit-active' : ''}`}
-              onClick={() => onPick(h)} data-testid="counter-hit" data-code={h.code}>
+              onClick={() => pick(h)} data-testid="counter-hit" data-code={h.code}>
               <div>
                 <Typography.Text strong>{h.code}</Typography.Text> <Typography.Text type="secondary">{h.projectName}{h.buildingName ? ` · ${h.buildingName}` : ''}</Typography.Text>
                 <div><Typography.Text type="secondary">{h.ownerName ?? '—'} {h.ownerPhone ?? ''}</Typography.Text></div>
