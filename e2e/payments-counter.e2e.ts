@@ -120,7 +120,7 @@ describe('cashier counter', () => {
       const res = await fetch('/api/payments', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify(body) });
       return { status: res.status, body: await res.json() };
     }, { roomId: hit.roomId, channel: 'transfer', amountFen: bill.totalDueFen, billIds: [bill.billId], reference: 'E2E-VOID' });
-    expect(paid.status, JSON.stringify(paid.body)).toBe(201);
+    expect([200, 201], JSON.stringify(paid.body)).toContain(paid.status);
     const receiptNo = paid.body.receipt.number as string;
 
     await page.getByTestId('payment-filter-q').locator('input').fill(receiptNo);
