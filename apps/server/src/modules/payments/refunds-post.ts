@@ -7,12 +7,13 @@ import { record } from '../audit/audit.service.ts';
 import { debitHeld, guardMoney } from '../billing/held-balances.ts';
 import { today } from '../billing/late-fees.service.ts';
 import { ledgerEntries } from '../billing/ledger.table.ts';
+import { redLetterForRefund } from './invoices.service.ts';
 import { invoicePayments, paymentAllocations, payments, refunds } from './payments.table.ts';
 import type { RefundResult, VerifiedNotification } from './providers/provider.ts';
 import type { Refund, StoredLine } from './refunds.views.ts';
 
 /**
- * Paying a refund out: the locks (one order everywhere: refund → payment → room → balances →
+ * Paying a refund out: the locks (one order everywhere: refund → room → payment → balances →
  * bills), the entries (docs/payments-plan.md), the provider round trip of an `original` refund, its
  * notification and the sweep that finishes what the provider left processing. A refund posts once:
  * the move to `succeeded` is a guarded update (`where status = 'processing'`) in the posting transaction.
@@ -22,13 +23,13 @@ const rowsOf = (r: unknown) => ((r as { rows?: any[] }).rows ?? (r as any[]));
 const entity = (r: Pick<Refund, 'id' | 'projectId'>) => ({ type: 'refund', id: r.id, projectId: r.projectId });
 const allocationLines = (r: Refund) => (r.lines as StoredLine[]).filter((l) => l.allocationId !== 'prepaid' && l.allocationId !== 'deposit');
 
-/** Locks, after the refund row, its payment, the room, the balance rows and the bills it moves; returns the payment. */
+/** Locks, after the refund row, the room, its payment, the balance rows and the bills it moves (as void and invoicing: room before payment); returns the payment. */
 export async function lockForPosting(tx: Tx, r: Refund): Promise<Payment | null> {
+  await tx.execute(sql`select id from rooms where company_id = ${r.companyId} and id = ${r.roomId} for no key update`);
   let p: Payment | null = null;
   if (r.paymentId) {
     [p] = await tx.select().from(payments).where(and(eq(payments.companyId, r.companyId), eq(payments.id, r.paymentId))).for('update') as Payment[];
   }
-  await tx.execute(sql`select id from rooms where company_id = ${r.companyId} and id = ${r.roomId} for no key update`);
   const held = (r.lines as StoredLine[]).some((l) => l.allocationId === 'prepaid' || l.allocationId === 'deposit');
   if (held) {
     await tx.execute(sql`select id from account_balances where company_id = ${r.companyId} and room_id = ${r.roomId} and parking_space_id is null
@@ -84,13 +85,10 @@ export async function postRefund(tx: Tx, ctx: AppContext, actor: Actor, r: Refun
   });
   await record(tx, actor, 'payment.refund_succeeded', entity(r), null, { amountFen: r.amountFen, channel: r.channel, lines: r.lines, entryIds: posted, providerRefundId: r.providerRefundId });
   if (p) {
+    // a payment on a live issued invoice: 红冲 it (and re-invoice what is left), in this transaction, after refunded_fen moved
     const [live] = await tx.select({ id: invoicePayments.id }).from(invoicePayments)
       .where(and(eq(invoicePayments.companyId, r.companyId), eq(invoicePayments.paymentId, p.id), eq(invoicePayments.active, true)));
-    if (live) {
-      // TODO(H6 invoices): red-letter the payment's live invoice once invoices.service.ts exports it:
-      //   await redLetterForRefund(tx, ctx, actor, p.id, r.id);
-      void ctx;
-    }
+    if (live) await redLetterForRefund(tx, ctx, actor, p.id, r.id);
   }
   return posted;
 }

@@ -43,6 +43,11 @@ const refusePayment = (p: Payment) => {
 
 /** 退款申请 (from a payment): lines planned now — its prepaid part first, then its allocations newest bill first (or the named ones). */
 export async function requestPaymentRefund(tx: Tx, actor: Actor, paymentId: string, input: z.output<typeof ZPaymentRefundCreate>) {
+  // room first, then the payment (the order void, invoicing and the approval take them in)
+  const [seen] = await tx.select({ roomId: payments.roomId, projectId: payments.projectId }).from(payments)
+    .where(and(eq(payments.companyId, requireCompany(actor)), eq(payments.id, paymentId)));
+  if (!seen || !canSeeProject(actor, seen.projectId)) throw notFound('收款');
+  await tx.execute(sql`select id from rooms where company_id = ${actor.companyId} and id = ${seen.roomId} for no key update`);
   const p = await lockInScope(tx, payments, actor, paymentId, '收款');
   refusePayment(p);
   if (input.channel === 'original' && p.channel !== 'online') {
@@ -139,7 +144,7 @@ async function recheck(tx: Tx, r: Refund, p: Payment | null, statuses: Claimers)
 }
 
 /**
- * 批准退款: four eyes, under the refund's, the payment's, the room's, its balances' and the bills'
+ * 批准退款: four eyes, under the refund's, the room's, the payment's, its balances' and the bills'
  * locks (that order), the limits re-checked. Cash and transfer are paid out and posted now; the
  * original channel commits `processing` first, then asks the provider, then posts on its success
  * in a second transaction (a provider that says processing leaves it to the notification or the sweep).

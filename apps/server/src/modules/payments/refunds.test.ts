@@ -30,7 +30,7 @@ beforeAll(async () => {
   cashierB = await login(t, b.phone);
   fee = (await k.as(hq)('POST', '/api/billing/fee-items', feeItemBody('WYF'))).json().id;
   depositItem = (await k.as(hq)('POST', '/api/billing/fee-items', feeItemBody('ZXYJ', { category: 'deposit', feeCategory: 'other' }))).json().id;
-  const g = await k.as(hq)('POST', `/api/projects/${ours.projectA}/buildings/generate`, { code: '1', name: '1号楼', units: 1, floors: 1, roomsPerFloor: 8, areas: Array(8).fill({ buildingArea: '90' }) });
+  const g = await k.as(hq)('POST', `/api/projects/${ours.projectA}/buildings/generate`, { code: '1', name: '1号楼', units: 1, floors: 1, roomsPerFloor: 9, areas: Array(9).fill({ buildingArea: '90' }) });
   rooms = (await k.as(hq)('GET', `/api/rooms?buildingId=${g.json().buildingId}`)).json().items.map((r: any) => r.id);
 });
 afterAll(async () => t?.close());
@@ -248,6 +248,26 @@ describe('two approvals that together exceed', () => {
     const lost = res.find((r) => r.statusCode === 409)!;
     expect(lost.json().error.details[0]).toMatchObject({ message: 'exceeds_refundable', maxFen: 4_000 });
     expect(Number((await paymentRow(p.id)).refunded)).toBe(6_000);
+    await clean();
+  });
+});
+
+describe('a refunded payment on an issued invoice', () => {
+  it('red-letters the invoice in the refund\'s transaction and asks a new one for what is left', async () => {
+    const room = rooms[8]!;
+    await bill(room, -1, 10_000);
+    const p = await cashPayment(room, 10_000);
+    const [blue] = await rk.rows(sql`insert into invoices (id, company_id, project_id, room_id, kind, status, buyer_name, amount_fen, tax_fen, lines, invoice_no, issued_at)
+      values (uuid_v7(), ${ours.companyId}, ${ours.projectA}, ${room}, 'blue', 'issued', '张三', 10000, 566,
+        ${JSON.stringify([{ feeItemId: fee, name: 'WYF', invoiceCategory: '物业服务', taxRateBp: 600, amountFen: 10_000, taxFen: 566 }])}::jsonb, 'INV0001', now()) returning id`);
+    await k.exec(sql`insert into invoice_payments (id, company_id, invoice_id, payment_id, amount_fen) values (uuid_v7(), ${ours.companyId}, ${blue.id}, ${p.id}, 10000)`);
+    const r = (await post(cashier, `/api/payments/${p.id}/refunds`, { amountFen: 2_000, channel: 'cash', reason: '部分退款' })).json();
+    const ok = await approve(pm, r);
+    expect(ok.statusCode, ok.body).toBe(200);
+    const list = await rk.rows(sql`select id, kind, status, red_of, amount_fen::bigint as fen from invoices where room_id = ${room} order by created_at`);
+    expect(list.map((i) => [i.kind, i.status, Number(i.fen), i.red_of])).toEqual([
+      ['blue', 'reversed', 10_000, null], ['red', expect.any(String), -10_000, blue.id], ['blue', expect.any(String), 8_000, null],
+    ]);
     await clean();
   });
 });
