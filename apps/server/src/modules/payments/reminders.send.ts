@@ -71,7 +71,7 @@ export async function sendReminders(tx: Tx, ctx: AppContext, actor: Actor, input
  * other; a room reminded under the rule within repeatDays (today included) is not a candidate any
  * more, so a second run the same day sends nothing.
  */
-export async function runRule(ctx: AppContext, companyId: string, ruleId: string, asOf = todayInShanghai()) {
+export async function runRule(ctx: AppContext, companyId: string, ruleId: string, asOf = todayInShanghai(), chunkSize = CHUNK) {
   const db = ctx.database.db;
   const total = { count: 0, recipients: 0, totalFen: 0 };
   for (;;) {
@@ -80,12 +80,12 @@ export async function runRule(ctx: AppContext, companyId: string, ruleId: string
       if (!rule || !rule.enabled) return null;
       const candidates = await findCandidates(tx, {
         companyId, projectId: rule.projectId, dueBefore: daysBefore(asOf, rule.daysOverdue), minAmountFen: rule.minAmountFen,
-        rule: { id: rule.id, repeatDays: rule.repeatDays, asOf }, limit: CHUNK,
+        rule: { id: rule.id, repeatDays: rule.repeatDays, asOf }, limit: chunkSize,
       });
       const sent = await sendReminders(tx, ctx, systemActor(companyId, '系统'), {
         companyId, projectId: rule.projectId, ruleId: rule.id, batchId: null, channels: rule.channels,
       }, candidates);
-      return { sent, full: candidates.length === CHUNK };
+      return { sent, full: candidates.length === chunkSize };
     });
     if (!chunk) break;
     total.count += chunk.sent.count;

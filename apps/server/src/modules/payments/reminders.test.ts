@@ -123,4 +123,15 @@ describe('the daily reminder job', () => {
       await k.exec(sql`delete from reminder_rules where id = ${r2.id}`);
     }
   });
+
+  it('works a rule in chunks, one transaction (and one audit row) each, until no room is left', async () => {
+    const { rooms: five } = await k.building(hq, ours.projectA, 'C', 5);
+    for (const r of five) await billA(r.id, ago(400), 99_999);
+    const r = await rule({ name: '分批', daysOverdue: 365, minAmountFen: 99_999, repeatDays: 1, channels: ['inapp'] });
+    expect((await runRule(t.ctx, ours.companyId, r.id, undefined, 2)).count).toBe(5);
+    expect((await sentTo(r.id)).map((s) => s.room_id).sort()).toEqual(five.map((x) => x.id).sort());
+    const audits = await k.rows(sql`select after from audit_log where action = 'payment.reminders_sent' and entity_id = ${r.id} order by created_at, id`);
+    expect(audits.map((a) => a.after.count)).toEqual([2, 2, 1]);
+    expect((await runRule(t.ctx, ours.companyId, r.id, undefined, 2)).count).toBe(0);
+  });
 });
