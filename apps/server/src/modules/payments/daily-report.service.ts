@@ -58,7 +58,7 @@ export async function dailyReport(db: Executor, actor: Actor, q: DailyQuery): Pr
   const collected = { count: Number(t.n), amountFen: Number(t.fen) };
   const voids = { count: Number(t.vn), amountFen: Number(t.vfen) };
   return {
-    date, projectId: q.projectId ?? (ids !== 'all' && ids.length === 1 ? ids[0]! : null), projectName: await scopeName(db as AppDb, actor, q.projectId),
+    date, projectId: q.projectId ?? null, projectName: await scopeName(db as AppDb, actor, q.projectId),
     cashierId: q.cashierId ?? null, cashierName: cashierName[0]?.name ?? null,
     collected, voids,
     refunds: { count: refunds.reduce((s, r) => s + Number(r.n), 0), amountFen: refundTotal },

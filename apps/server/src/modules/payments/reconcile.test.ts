@@ -3,7 +3,9 @@ import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
 import { createTenant, login, type Tenant } from '../../../test/factories.ts';
 import { canonicalCsv, financeKit, multipartWith, wechatBill } from './finance-test-kit.ts';
-import { paymentNotifications, paymentOrders } from './payments.table.ts';
+import { paymentNotifications, paymentOrders, sandboxPayOrders, sandboxPayRefunds } from './payments.table.ts';
+import { sandboxStatementCsv } from './providers/sandbox.statement.ts';
+import { parseStatement } from './statement-csv.ts';
 
 let t: TestApp;
 let ours: Tenant;
@@ -165,6 +167,21 @@ describe('reconciliation of a provider statement', () => {
     expect(empty.json()).toMatchObject({ rowCount: 0, matched: 0, unresolved: 0 });
     const done = await k.as(hq)('POST', `/api/payments/reconciliations/${empty.json().id}/reconcile`, { version: empty.json().version });
     expect(done.statusCode).toBe(200);
+  });
+
+  it('reads the sandbox provider\'s own statement: its payments as rows, its refunds skipped', async () => {
+    const day = '2026-11-03';
+    const paidAt = new Date(`${day}T09:30:00+08:00`);
+    const orders = [{ out: 'SBXST1', txn: '4200000000202611030001', fen: 12_345 }, { out: 'SBXST2', txn: '4200000000202611030002', fen: 1 }];
+    for (const o of orders) {
+      await k.db().insert(sandboxPayOrders).values({ merchantId: '1900000001', outTradeNo: o.out, amountFen: o.fen, description: '物业费, 10月', notifyUrl: 'http://x/notify',
+        status: 'SUCCESS', transactionId: o.txn, expiresAt: paidAt, paidAt });
+    }
+    await k.db().insert(sandboxPayRefunds).values({ outRefundNo: 'SBXRF1', outTradeNo: 'SBXST1', refundId: '5030000000001', amountFen: 100, createdAt: paidAt });
+    const parsed = parseStatement(Buffer.from(await sandboxStatementCsv(t.ctx.database, day)));
+    expect(parsed.format).toBe('wechat');
+    expect(parsed.skipped).toBe(1);
+    expect(parsed.rows.map((r) => [r.providerTxnId, r.outTradeNo, r.amountFen])).toEqual(orders.map((o) => [o.txn, o.out, o.fen]));
   });
 
   it('refuses malformed files with the row and column, and writes nothing', async () => {
