@@ -35,5 +35,31 @@ export const paymentsAfterText: PayAfterCatalogue = {
         submit: 'Submit', submittedMsg: 'Refund requested; someone else approves it',
       },
     },
+    invoices: {
+      title: 'Invoices', detail: 'Invoice', create: 'Issue invoice', search: 'Invoice number or buyer', pdf: 'Download PDF', open: 'Open',
+      retry: 'Issue again', retriedMsg: 'Sent for issuing again', failed: 'Issuing failed',
+      redOf: 'Reverses blue invoice', reversedBy: 'Red invoice', lines: 'Lines', payments: 'Payments',
+      status: { requested: 'Requested', issuing: 'Issuing', issued: 'Issued', failed: 'Failed', reversed: 'Reversed' },
+      kind: { blue: 'Blue', red: 'Red' },
+      buyerType: { personal: 'Person', company: 'Company' },
+      col: {
+        invoiceNo: 'Invoice no.', checkCode: 'Check code', kind: 'Kind', room: 'Room', project: 'Project', buyer: 'Buyer', amount: 'Total incl. tax', tax: 'Tax',
+        issuedAt: 'Issued at', receipt: 'Receipt no.', businessDate: 'Paid on', channel: 'Channel', invoiced: 'Invoiced', paid: 'Paid',
+        excluded: 'Not invoiced (prepaid / refunded)', invoiceable: 'Invoiceable',
+      },
+      line: { name: 'Item', net: 'Amount', rate: 'Tax rate', tax: 'Tax', total: 'Total incl. tax', sum: 'Total' },
+      red: {
+        action: 'Reverse', title: 'Reverse invoice', submit: 'Reverse', reason: 'Reason', reasonRequired: 'Please give a reason',
+        explain: 'A red invoice will reverse blue invoice {{no}} in full ({{amount}} yuan); its payments can then be invoiced again.', doneMsg: 'Reversal requested',
+      },
+      form: {
+        room: 'Room', roomSearch: 'Room code / owner name / phone', noPayments: 'This room has no payments to invoice', pickPayments: 'Tick the payments to invoice',
+        total: '{{count}} selected, {{amount}} yuan to invoice', prepaidNote: 'Money put into prepaid is not invoiced here (it is invoiced when it pays bills).',
+        buyerType: 'Buyer type', buyerName: 'Buyer name', buyerNameRequired: 'Please enter the buyer name',
+        buyerTaxId: 'Tax id', taxIdHint: 'Required for companies: 15, 18 or 20 digits or capital letters', taxIdRequired: 'A company buyer needs a tax id', taxIdInvalid: 'A tax id has 15, 18 or 20 digits or capital letters',
+        buyerEmail: 'Email', emailInvalid: 'Not a valid email address',
+        submit: 'Request invoice', submittedMsg: 'Invoice requested', failedMsg: 'The platform could not issue it: see the reason',
+      },
+    },
   },
 };

@@ -35,6 +35,32 @@ export const paymentsAfterText = {
         submit: '提交申请', submittedMsg: '退款申请已提交，等待他人审批',
       },
     },
+    invoices: {
+      title: '发票', detail: '发票详情', create: '开票', search: '发票号码或抬头', pdf: '下载 PDF', open: '查看',
+      retry: '重新开具', retriedMsg: '已重新提交开具', failed: '开具失败',
+      redOf: '对应蓝字发票', reversedBy: '红冲发票', lines: '开票明细', payments: '对应收款',
+      status: { requested: '待开具', issuing: '开具中', issued: '已开具', failed: '开具失败', reversed: '已红冲' },
+      kind: { blue: '蓝字', red: '红字' },
+      buyerType: { personal: '个人', company: '单位' },
+      col: {
+        invoiceNo: '发票号码', checkCode: '校验码', kind: '类型', room: '房屋', project: '项目', buyer: '抬头', amount: '价税合计', tax: '税额',
+        issuedAt: '开具时间', receipt: '收据号', businessDate: '收款日期', channel: '收款方式', invoiced: '开票金额', paid: '实收',
+        excluded: '不开票（预存 / 已退）', invoiceable: '可开票',
+      },
+      line: { name: '项目名称', net: '金额', rate: '税率', tax: '税额', total: '价税合计', sum: '合计' },
+      red: {
+        action: '红冲', title: '红冲发票', submit: '确认红冲', reason: '红冲原因', reasonRequired: '请填写红冲原因',
+        explain: '将开具红字发票全额冲销蓝字发票 {{no}}（{{amount}} 元），冲销后对应收款可重新开票。', doneMsg: '已提交红冲',
+      },
+      form: {
+        room: '房屋', roomSearch: '房号 / 业主姓名 / 手机号', noPayments: '该房屋没有可开票的收款', pickPayments: '请勾选要开票的收款',
+        total: '已选 {{count}} 笔，开票金额 {{amount}} 元', prepaidNote: '转入预存的金额不在此开票（预存款在抵扣账单时开票）。',
+        buyerType: '抬头类型', buyerName: '发票抬头', buyerNameRequired: '请填写发票抬头',
+        buyerTaxId: '纳税人识别号', taxIdHint: '单位必填：15、18 或 20 位数字或大写字母', taxIdRequired: '单位抬头须填写纳税人识别号', taxIdInvalid: '纳税人识别号应为 15、18 或 20 位数字或大写字母',
+        buyerEmail: '接收邮箱', emailInvalid: '邮箱格式不正确',
+        submit: '提交开票', submittedMsg: '已提交开票', failedMsg: '开票平台未能开具，请查看失败原因',
+      },
+    },
   },
 };
 
