@@ -21,5 +21,16 @@ export const payH5Text: PayH5Catalogue = {
       earmark: 'For', earmarkHint: 'None: for any fee item', general: 'Any fee item', submit: 'Pay',
     },
     mine: { title: 'My payments', none: 'No payments yet', voided: 'Voided', refunded: 'Refunded ¥{{amount}}', receipt: 'Receipt', more: 'More' },
+    invoices: {
+      title: 'My invoices', request: 'Request an invoice', none: 'No invoices yet', more: 'Load more', red: 'Red', no: 'Invoice no.', pdf: 'Download',
+      status: { requested: 'Requested', issuing: 'Issuing', issued: 'Issued', failed: 'Failed', reversed: 'Reversed' },
+      pick: 'Choose payments', nothing: 'No payments to invoice', oneRoom: 'One invoice covers payments of one room; money put into prepaid is invoiced when it pays bills.',
+      partly: 'Paid ¥{{amount}}; the prepaid or refunded part is not invoiced',
+      buyer: 'Buyer', buyerType: 'Buyer type', type: { personal: 'Person', company: 'Company' },
+      buyerName: 'Buyer name', buyerNameRequired: 'Please enter the buyer name',
+      taxId: 'Tax id', taxIdRequired: 'A company buyer needs a tax id', taxIdInvalid: '15, 18 or 20 digits or capital letters',
+      email: 'Email (optional)', emailInvalid: 'Not a valid email address',
+      total: '{{count}} selected, to invoice', submit: 'Submit',
+    },
   },
 };

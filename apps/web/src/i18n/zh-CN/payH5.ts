@@ -21,6 +21,17 @@ export const payH5Text = {
       earmark: '专款用于', earmarkHint: '不选则为通用预存', general: '通用预存', submit: '立即支付',
     },
     mine: { title: '缴费记录', none: '还没有缴费记录', voided: '已作废', refunded: '已退 ¥{{amount}}', receipt: '收据', more: '加载更多' },
+    invoices: {
+      title: '我的发票', request: '申请开票', none: '还没有发票', more: '加载更多', red: '红字', no: '发票号码', pdf: '下载发票',
+      status: { requested: '待开具', issuing: '开具中', issued: '已开具', failed: '开具失败', reversed: '已红冲' },
+      pick: '选择缴费记录', nothing: '没有可开票的缴费记录', oneRoom: '一张发票只能包含同一房屋的缴费；转入预存的金额在抵扣账单时开票。',
+      partly: '实付 ¥{{amount}}，预存或已退部分不开票',
+      buyer: '发票抬头', buyerType: '抬头类型', type: { personal: '个人', company: '单位' },
+      buyerName: '抬头名称', buyerNameRequired: '请填写抬头名称',
+      taxId: '纳税人识别号', taxIdRequired: '单位抬头须填写纳税人识别号', taxIdInvalid: '应为 15、18 或 20 位数字或大写字母',
+      email: '接收邮箱（选填）', emailInvalid: '邮箱格式不正确',
+      total: '已选 {{count}} 笔，开票金额', submit: '提交申请',
+    },
   },
 };
 
