@@ -1,3 +1,5 @@
+import type { Executor } from '../../../db/client.ts';
+
 /**
  * What the payments module needs from an online payment provider (WeChat Pay API v3, Alipay, or the
  * built-in sandbox). The module never speaks a provider's protocol itself: it creates orders, asks
@@ -83,7 +85,11 @@ export interface ProviderAck { status: number; contentType: string; body: string
 export interface PaymentProvider {
   readonly name: ProviderName;
   readonly merchantId: string;
-  createOrder(input: CreateOrderInput): Promise<CreateOrderResult>;
+  /**
+   * `opts.tx`: the caller's open transaction. Only an in-process provider (the sandbox keeps its books
+   * in our database) uses it — on PGlite, one connection, a write outside it would wait forever.
+   */
+  createOrder(input: CreateOrderInput, opts?: { tx?: Executor }): Promise<CreateOrderResult>;
   queryOrder(outTradeNo: string): Promise<QueryOrderResult>;
   closeOrder(outTradeNo: string): Promise<void>;
   refund(input: RefundInput): Promise<RefundResult>;

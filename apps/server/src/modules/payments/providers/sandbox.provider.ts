@@ -1,6 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database } from '../../../db/client.ts';
+import type { Database, Executor } from '../../../db/client.ts';
 import type { Secrets } from '../../../lib/secrets.ts';
 import { businessNow } from '../../../lib/time.ts';
 import { sandboxPayOrders, sandboxPayRefunds } from '../payments.table.ts';
@@ -54,15 +54,16 @@ export class SandboxProvider implements PaymentProvider {
     this.keys = sandboxKeys(secrets);
   }
 
-  async createOrder(input: CreateOrderInput): Promise<CreateOrderResult> {
+  async createOrder(input: CreateOrderInput, opts: { tx?: Executor } = {}): Promise<CreateOrderResult> {
     const origin = new URL(input.notifyUrl).origin;
-    const [row] = await this.database.db.insert(sandboxPayOrders).values({
+    const db = opts.tx ?? this.database.db;
+    const [row] = await db.insert(sandboxPayOrders).values({
       merchantId: SANDBOX_MCH_ID, outTradeNo: input.outTradeNo, amountFen: input.amountFen, description: input.description,
       notifyUrl: input.notifyUrl, returnUrl: input.returnUrl ?? null, expiresAt: input.expiresAt,
     }).onConflictDoNothing().returning();
     if (!row) {
       // WeChat answers a repeated order with the same parameters as the first time, and refuses others
-      const existing = await this.find(input.outTradeNo);
+      const existing = await this.find(input.outTradeNo, db);
       if (!existing || existing.amountFen !== input.amountFen || existing.notifyUrl !== input.notifyUrl) {
         throw new ProviderError('OUT_TRADE_NO_USED', '商户订单号重复', 400);
       }
@@ -71,8 +72,8 @@ export class SandboxProvider implements PaymentProvider {
     return { payUrl: `${origin}/sandbox/pay/${encodeURIComponent(input.outTradeNo)}` };
   }
 
-  async find(outTradeNo: string): Promise<OrderRow | null> {
-    const [row] = await this.database.db.select().from(sandboxPayOrders).where(eq(sandboxPayOrders.outTradeNo, outTradeNo));
+  async find(outTradeNo: string, db: Executor = this.database.db): Promise<OrderRow | null> {
+    const [row] = await db.select().from(sandboxPayOrders).where(eq(sandboxPayOrders.outTradeNo, outTradeNo));
     return row ?? null;
   }
 
@@ -98,7 +99,7 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   /** marks the order paid (the pay page's 确认支付); null when it cannot be paid any more */
-  async markPaid(outTradeNo: string, faults: SandboxFaults, tx?: Parameters<Parameters<Database['db']['transaction']>[0]>[0]): Promise<OrderRow | null> {
+  async markPaid(outTradeNo: string, faults: SandboxFaults, tx?: Executor): Promise<OrderRow | null> {
     const db = tx ?? this.database.db;
     const [row] = await db.update(sandboxPayOrders)
       .set({ status: 'SUCCESS', transactionId: newTransactionId(), paidAt: new Date(this.now()), faults })
