@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ZIdParam, ZPaymentDetail, ZPaymentOrder, ZPaymentOrderCreate, ZPaymentPage, ZPaymentQuery, payProviderValues } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
@@ -29,8 +28,7 @@ export function onlineRoutes(app: App, ctx: AppContext) {
       returnUrl: (orderId) => (residentApp ? `${origin}/m/resident/#/pay/orders/${orderId}` : undefined),
     };
   };
-  /** the resident's own rooms, as a condition on payments `p` */
-  const ownRooms = async (req: FastifyRequest) => sql`p.room_id = any(${sql.param(await residentRoomIds(db, actorOf(req)))}::uuid[])`;
+  const ownRooms = (req: FastifyRequest) => residentRoomIds(db, actorOf(req));
 
   app.post('/api/me/payment-orders', {
     schema: { tags: mine, summary: '住户线上缴费 / 预存下单（返回支付页地址；支持 Idempotency-Key）', headers: idemHeader, body: ZPaymentOrderCreate, response: { 200: ZPaymentOrder } }, config: own,

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { ZPaymentOrderCreate } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
 import type { AppDb, Executor, Tx } from '../../db/client.ts';
-import { requireCompany, systemActor, type Actor } from '../../lib/actor.ts';
+import { canSeeProject, requireCompany, systemActor, type Actor } from '../../lib/actor.ts';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { businessNow, iso } from '../../lib/time.ts';
 import { record } from '../audit/audit.service.ts';
@@ -63,7 +63,7 @@ export async function createOrder(tx: Tx, ctx: AppContext, actor: Actor, input: 
   const created = await provider.createOrder({
     outTradeNo: order!.outTradeNo, amountFen, description: order!.description, expiresAt: order!.expiresAt,
     notifyUrl: urls.notifyUrl(providerName), returnUrl: urls.returnUrl(order!.id),
-  });
+  }, { tx });
   const [withUrl] = await tx.update(paymentOrders).set({ payUrl: created.payUrl }).where(sql`id = ${order!.id}`).returning();
   await record(tx, actor, 'payment.order_created', { type: 'payment_order', id: order!.id, projectId: room.projectId }, null,
     { outTradeNo: order!.outTradeNo, provider: providerName, amountFen, billIds: order!.billIds, prepaidFen: input.prepaidFen });
@@ -84,7 +84,7 @@ export async function findOrder(db: Executor, actor: Actor, id: string, own: boo
   const companyId = requireCompany(actor);
   const [o] = await db.select().from(paymentOrders).where(sql`company_id = ${companyId} and id = ${id}`);
   if (!o) throw notFound('支付订单');
-  if (own ? !(await residentRoomIds(db, actor)).includes(o.roomId) : !(actor.projectIds === 'all' || actor.projectIds.includes(o.projectId))) throw notFound('支付订单');
+  if (own ? !(await residentRoomIds(db, actor)).includes(o.roomId) : !canSeeProject(actor, o.projectId)) throw notFound('支付订单');
   return o;
 }
 

@@ -27,10 +27,14 @@ export function paymentView(r: any) {
   };
 }
 
+/** staff see payments by project; a resident (`ownRooms`) only those of the rooms they are bound to */
+const scopeOf = (actor: Actor, ownRooms?: readonly string[], projectId?: string) =>
+  (ownRooms ? sql`p.room_id = any(${sql.param([...ownRooms])}::uuid[])` : roomScope(actor, 'p', projectId));
+
 /** 收款记录: newest first, filtered on indexed columns; `q` = a receipt number or a provider transaction id. */
-export async function listPayments(db: Executor, actor: Actor, q: z.output<typeof ZPaymentQuery>, extra: SQL = sql`true`) {
+export async function listPayments(db: Executor, actor: Actor, q: z.output<typeof ZPaymentQuery>, ownRooms?: readonly string[]) {
   const companyId = requireCompany(actor);
-  const conds: SQL[] = [sql`p.company_id = ${companyId}`, roomScope(actor, 'p', q.projectId), extra];
+  const conds: SQL[] = [sql`p.company_id = ${companyId}`, scopeOf(actor, ownRooms, q.projectId)];
   if (q.roomId) conds.push(sql`p.room_id = ${q.roomId}`);
   if (q.channel) conds.push(sql`p.channel = ${q.channel}`);
   if (q.status) conds.push(sql`p.status = ${q.status}`);
@@ -46,11 +50,11 @@ export async function listPayments(db: Executor, actor: Actor, q: z.output<typeo
   return { items: rows.map(paymentView), total: Number(count.n), page: q.page, pageSize: q.pageSize };
 }
 
-/** One payment in the actor's scope (404 otherwise), with its allocations. `extra` narrows further (a resident's own rooms). */
-export async function paymentDetail(db: Executor, actor: Actor, id: string, extra: SQL = sql`true`) {
+/** One payment in the actor's scope (404 otherwise), with its allocations. */
+export async function paymentDetail(db: Executor, actor: Actor, id: string, ownRooms?: readonly string[]) {
   const companyId = requireCompany(actor);
   const [row] = rowsOf(await db.execute(sql`select ${columns} from payments p ${joins}
-    where p.company_id = ${companyId} and p.id = ${id} and ${roomScope(actor, 'p')} and ${extra}`));
+    where p.company_id = ${companyId} and p.id = ${id} and ${scopeOf(actor, ownRooms)}`));
   if (!row) throw notFound('收款记录');
   const allocations = rowsOf(await db.execute(sql`
     select a.id, a.bill_id, a.component, a.amount_fen, a.refunded_fen, b.fee_item_id, f.name as fee_item_name,
