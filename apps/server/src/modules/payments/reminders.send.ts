@@ -66,32 +66,33 @@ export async function sendReminders(tx: Tx, ctx: AppContext, actor: Actor, input
 }
 
 /**
- * One rule's run for a business day: chunks of CHUNK rooms, each in its own transaction holding
- * the rule's row lock, so two runs of the same rule (a retry, a second instance) wait for each
- * other; a room reminded under the rule within repeatDays (today included) is not a candidate any
- * more, so a second run the same day sends nothing.
+ * One rule's run for a business day. The owing rooms are listed once (one pass over the project's
+ * bills), then worked in chunks of CHUNK rooms, each in its own transaction holding the rule's row
+ * lock and checking its rooms again under it (thresholds, repeat interval): two runs of the same
+ * rule (a retry, a second instance) wait for each other, and a room reminded under the rule within
+ * repeatDays (today included) is no candidate any more, so a second run the same day sends nothing.
  */
 export async function runRule(ctx: AppContext, companyId: string, ruleId: string, asOf = todayInShanghai(), chunkSize = CHUNK) {
   const db = ctx.database.db;
   const total = { count: 0, recipients: 0, totalFen: 0 };
-  for (;;) {
-    const chunk = await db.transaction(async (tx) => {
+  const filterOf = (rule: typeof reminderRules.$inferSelect) => ({
+    companyId, projectId: rule.projectId, dueBefore: daysBefore(asOf, rule.daysOverdue), minAmountFen: rule.minAmountFen,
+    rule: { id: rule.id, repeatDays: rule.repeatDays, asOf },
+  });
+  const [first] = await db.select().from(reminderRules).where(and(eq(reminderRules.companyId, companyId), eq(reminderRules.id, ruleId)));
+  if (!first?.enabled) return total;
+  const roomIds = (await findCandidates(db, filterOf(first))).map((c) => c.roomId);
+  for (let i = 0; i < roomIds.length; i += chunkSize) {
+    const sent = await db.transaction(async (tx) => {
       const [rule] = await tx.select().from(reminderRules).where(and(eq(reminderRules.companyId, companyId), eq(reminderRules.id, ruleId))).for('update');
-      if (!rule || !rule.enabled) return null;
-      const candidates = await findCandidates(tx, {
-        companyId, projectId: rule.projectId, dueBefore: daysBefore(asOf, rule.daysOverdue), minAmountFen: rule.minAmountFen,
-        rule: { id: rule.id, repeatDays: rule.repeatDays, asOf }, limit: chunkSize,
-      });
-      const sent = await sendReminders(tx, ctx, systemActor(companyId, '系统'), {
-        companyId, projectId: rule.projectId, ruleId: rule.id, batchId: null, channels: rule.channels,
-      }, candidates);
-      return { sent, full: candidates.length === chunkSize };
+      if (!rule?.enabled) return null;
+      const candidates = await findCandidates(tx, { ...filterOf(rule), roomIds: roomIds.slice(i, i + chunkSize) });
+      return sendReminders(tx, ctx, systemActor(companyId, '系统'), { companyId, projectId: rule.projectId, ruleId: rule.id, batchId: null, channels: rule.channels }, candidates);
     });
-    if (!chunk) break;
-    total.count += chunk.sent.count;
-    total.recipients += chunk.sent.recipients;
-    total.totalFen += chunk.sent.totalFen;
-    if (!chunk.full) break;
+    if (!sent) break;
+    total.count += sent.count;
+    total.recipients += sent.recipients;
+    total.totalFen += sent.totalFen;
   }
   return total;
 }
