@@ -24,6 +24,7 @@ import { workOrderJobs } from './modules/workorders/jobs.ts';
 import { createPayProviders } from './modules/payments/providers/registry.ts';
 import { onlineJobs } from './modules/payments/online.jobs.ts';
 import { afterPaymentJobs } from './modules/payments/after.jobs.ts';
+import { invoiceJobs } from './modules/payments/invoices.jobs.ts';
 import { reminderJobs } from './modules/payments/reminders.jobs.ts';
 import { paySandboxJobs } from './modules/payments/providers/sandbox.jobs.ts';
 
@@ -49,7 +50,7 @@ export async function createContext(config: Config, opts: { database?: Database;
     config, database, secrets, events, jobs: null, providers, outbox: { deliverAll }, authCache, payProviders: createPayProviders(config, database, secrets), notifier: new Notifier(events, () => ctx.jobs),
   };
   const piiJob = piiReencryptJob(ctx);
-  const defs = [...allJobs(database), piiJob, estateImportJob(ctx), billRunJob(ctx), billRunSweepJob(ctx), prepaidAutoDeductJob(database), ...workOrderJobs(ctx), ...onlineJobs(ctx), ...afterPaymentJobs(ctx), ...reminderJobs(ctx), ...paySandboxJobs(ctx), defineJob({ ...deliverJob, handler: async () => { await deliverAll(); } })];
+  const defs = [...allJobs(database), piiJob, estateImportJob(ctx), billRunJob(ctx), billRunSweepJob(ctx), prepaidAutoDeductJob(database), ...workOrderJobs(ctx), ...onlineJobs(ctx), ...afterPaymentJobs(ctx), ...invoiceJobs(ctx), ...reminderJobs(ctx), ...paySandboxJobs(ctx), defineJob({ ...deliverJob, handler: async () => { await deliverAll(); } })];
   await vapidKeys(database); // generated on first start, shared by every instance
   ctx.jobs = config.JOBS ? await Jobs.start(database, config.DATABASE_URL, defs) : null;
   // values still under an older key (PII_KEY_ID changed) move over now, not at the next nightly run

@@ -18,6 +18,8 @@ import * as payCore from './world-pay-core.ts';
 import * as payRefunds from './world-pay-refunds.ts';
 import * as payFinance from './world-pay-finance.ts';
 import * as paySandbox from './world-pay-sandbox.ts';
+import * as payInvoices from './world-pay-invoices.ts';
+import * as payReminders from './world-pay-reminders.ts';
 import type { TestApp } from './harness.ts';
 
 /** Two companies with every role: "ours" and "theirs", plus resources in each scope. */
@@ -41,7 +43,7 @@ export interface World {
   /** a shift per target (world-wo-dispatch.ts) */
   woDispatch: Awaited<ReturnType<typeof createWoDispatchWorld>>;
   /** the payments slices' parts (world-pay-*.ts), each created once the rest exists */
-  payments: Record<'core' | 'refunds' | 'finance' | 'sandbox', Record<string, any>>;
+  payments: Record<'core' | 'refunds' | 'finance' | 'sandbox' | 'invoices' | 'reminders', Record<string, any>>;
 }
 
 export async function createWorld(t: TestApp): Promise<World> {
@@ -130,7 +132,7 @@ export async function createWorld(t: TestApp): Promise<World> {
     },
   };
   const payments = {} as World['payments'];
-  for (const [key, part] of [['core', payCore], ['refunds', payRefunds], ['finance', payFinance], ['sandbox', paySandbox]] as const) {
+  for (const [key, part] of [['core', payCore], ['refunds', payRefunds], ['finance', payFinance], ['sandbox', paySandbox], ['invoices', payInvoices], ['reminders', payReminders]] as const) {
     payments[key] = await part.create(t, { ...world, payments });
   }
   return { ...world, payments };
@@ -211,7 +213,7 @@ export const fixtures: Record<string, { id: (w: World, target: Target) => string
   '/api/me/bills/:id': { id: (w, t) => w.accounts[t].billId },
   '/api/me/rooms/:id/statement': { id: (w, t) => w.rooms[t].roomId },
   '/api/me/rooms/:id/statement.pdf': { id: (w, t) => w.rooms[t].roomId },
-  ...woFixtures, ...payCore.fixtures, ...payRefunds.fixtures, ...payFinance.fixtures, ...paySandbox.fixtures,
+  ...woFixtures, ...payCore.fixtures, ...payRefunds.fixtures, ...payFinance.fixtures, ...paySandbox.fixtures, ...payInvoices.fixtures, ...payReminders.fixtures,
 };
 
 /**
@@ -283,5 +285,5 @@ export const bodies: Record<string, (w: World, target: Target) => unknown> = {
   'PUT /api/billing/projects/:id/settings': () => ({ dueOffsetDays: 14, settleOrder: 'principal_first', autoDeductPrepaid: false, lateFeesEnabled: true, version: 0 }),
   'POST /api/billing/periods/close': (w, t) => ({ projectId: projectOf(w, t), month: '2020-01' }),
   'PUT /api/me/channel-prefs': () => ({ prefs: [{ channel: 'sms', enabled: true }] }),
-  ...woBodies, ...payCore.bodies, ...payRefunds.bodies, ...payFinance.bodies, ...paySandbox.bodies,
+  ...woBodies, ...payCore.bodies, ...payRefunds.bodies, ...payFinance.bodies, ...paySandbox.bodies, ...payInvoices.bodies, ...payReminders.bodies,
 };

@@ -192,7 +192,7 @@ describe('sandbox provider', () => {
 
   it('createOrder is idempotent for the same order and refuses a reused number', async () => {
     const { outTradeNo } = await order({ amountFen: 100 });
-    const again = await sbx.createOrder({ outTradeNo, amountFen: 100, description: 'x', expiresAt: new Date(Date.now() + 60_000), notifyUrl: `${NOTIFY}?v=1` });
+    const again = await t.ctx.database.db.transaction((tx) => sbx.createOrder({ outTradeNo, amountFen: 100, description: 'x', expiresAt: new Date(Date.now() + 60_000), notifyUrl: `${NOTIFY}?v=1` }, { tx }));
     expect(again.payUrl).toContain(outTradeNo);
     await expect(sbx.createOrder({ outTradeNo, amountFen: 101, description: 'x', expiresAt: new Date(Date.now() + 60_000), notifyUrl: `${NOTIFY}?v=1` }))
       .rejects.toMatchObject({ code: 'OUT_TRADE_NO_USED' });
