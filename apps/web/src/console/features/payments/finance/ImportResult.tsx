@@ -76,19 +76,20 @@ export function ImportResult({ id, skipped }: { id: string; skipped?: number }) 
           },
         ]}
       />
-      <div style={{ marginTop: 12, textAlign: 'right' }}>
-        {open ? (
-          imp.unresolved > 0 ? (
+      {open ? (
+        <div style={{ marginTop: 12, textAlign: 'right' }}>
+          {imp.unresolved > 0 ? (
             <Tooltip title={r('reconcileBlocked', { n: imp.unresolved })}><Button disabled data-testid="recon-reconcile">{r('reconcile')}</Button></Tooltip>
           ) : (
             <Popconfirm title={r('reconcileConfirm')} onConfirm={() => reconcile.mutateAsync({ id: imp.id, version: imp.version }).catch((e) => onError(e))}>
               <Button type="primary" loading={reconcile.isPending} data-testid="recon-reconcile">{r('reconcile')}</Button>
             </Popconfirm>
-          )
-        ) : (
-          <Alert type="success" showIcon message={r('reconciledBy', { name: imp.reconciledByName ?? '', at: dayjs(imp.reconciledAt).format('YYYY-MM-DD HH:mm') })} />
-        )}
-      </div>
+          )}
+        </div>
+      ) : (
+        <Alert style={{ marginTop: 12 }} type="success" showIcon data-testid="recon-done"
+          message={r('reconciledBy', { name: imp.reconciledByName ?? '', at: dayjs(imp.reconciledAt).format('YYYY-MM-DD HH:mm') })} />
+      )}
       <Modal open={!!editing} title={r('resolveTitle')} onCancel={() => setEditing(null)} onOk={saveNote} confirmLoading={resolve.isPending} destroyOnHidden>
         <Form form={form} layout="vertical">
           <Form.Item name="note" label={r('note')} rules={[{ required: true, whitespace: true, max: 200 }]}>
