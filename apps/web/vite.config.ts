@@ -19,6 +19,8 @@ export default defineConfig({
     proxy: {
       '/api': { target: backend, changeOrigin: false },
       '/health': { target: backend, changeOrigin: false },
+      // the sandbox payment provider's pay page (served by the server, outside the SPA)
+      '/sandbox': { target: backend, changeOrigin: false },
     },
   },
   build: {
