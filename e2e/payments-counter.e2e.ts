@@ -31,8 +31,7 @@ async function readAllAway(logins: string[]) {
 }
 
 describe('cashier counter', () => {
-  // TODO(issue 8): in CI one page error (an unexpected console error) fails the last assertion; skipped until investigated
-  it.skip('the cashier finds a room with unpaid bills, takes cash with change, gets the receipt number and its PDF, and finds the payment in 收款记录', { timeout: 180_000 }, async () => {
+  it('the cashier finds a room with unpaid bills, takes cash with change, gets the receipt number and its PDF, and finds the payment in 收款记录', { timeout: 180_000 }, async () => {
     const { context, page, errors } = await newPage(browser);
     await loginAt(page, '/payments/counter', 'cashier');
     await page.getByTestId('counter-search').waitFor();

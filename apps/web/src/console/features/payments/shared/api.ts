@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   ZCounterRoom, ZCounterRoomHit, ZCounterRoomHits, ZPayment, ZPaymentCreate, ZPaymentDetail, ZPaymentOrder, ZPaymentPreview, ZPaymentQuery, ZPaymentVoid,
@@ -53,8 +53,19 @@ export function useCounterPreview(body: PaymentCreate | null) {
   });
 }
 
+/**
+ * 收款; afterwards everything under PAY_KEY is refetched except the preview, which would ask about
+ * bills that are paid now (a 409), and the bills' own queries are stale.
+ */
 export function useCollect() {
-  return useInvalidatingMutation(PAY_KEY, ({ body, key }: { body: PaymentCreate; key: string }) => api.post<PaymentDetail>('/api/payments', body, idem(key)));
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, key }: { body: PaymentCreate; key: string }) => api.post<PaymentDetail>('/api/payments', body, idem(key)),
+    onSuccess: () => Promise.all([
+      qc.invalidateQueries({ queryKey: PAY_KEY, predicate: (q) => q.queryKey[1] !== 'preview' }),
+      qc.invalidateQueries({ queryKey: ['billing'], refetchType: 'none' }),
+    ]),
+  });
 }
 
 /** 扫码支付 at the counter: an online order the payer scans */
