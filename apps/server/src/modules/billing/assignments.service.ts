@@ -2,6 +2,7 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZAssignmentCreate, ZAssignmentEnd } from '@wuye/shared';
 import type { Executor } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { canSeeProject, requireCompany, type Actor } from '../../lib/actor.ts';
 import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { lockInScope } from '../../lib/lock-scoped.ts';
@@ -14,7 +15,6 @@ import { standardForAssignment } from './standards.service.ts';
 
 type Input = z.output<typeof ZAssignmentCreate>;
 type Target = Input['target'];
-const rowsOf = (res: any) => res.rows as any[];
 
 /** Ids named in the target must all be of the project: any other is a 400 on that field, listing them. */
 async function checkTargetIds(db: Executor, companyId: string, projectId: string, target: Target) {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { AppDb } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { systemActor, type Actor } from '../../lib/actor.ts';
 import { AppError } from '../../lib/errors.ts';
 import { deductRooms } from './prepaid-deduct.service.ts';
@@ -25,8 +26,6 @@ export interface AutoDeductResult {
   roomsFailed: number;
   firstError: string | null;
 }
-
-const rowsOf = (res: any) => res.rows as any[];
 
 /**
  * 自动抵扣: for one project whose `project_billing_settings.auto_deduct_prepaid` is on, deducts due

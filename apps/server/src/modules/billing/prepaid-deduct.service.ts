@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { settle, type SettleOrder } from '@wuye/shared';
 import type { Executor, Tx } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { requireCompany, type Actor } from '../../lib/actor.ts';
 import { record } from '../audit/audit.service.ts';
 import { guardMoney, insufficient } from './held-balances.ts';
@@ -23,7 +24,6 @@ export interface DeductResult { asOf: string; billsPaid: number; deductedFen: nu
 type Entry = typeof ledgerEntries.$inferInsert;
 interface DueBill { id: string; roomId: string; feeItemId: string; periodFrom: string; periodTo: string; lateFees: boolean; principal: number; lateFee: number }
 
-const rowsOf = (res: any) => res.rows as any[];
 const uuids = (ids: readonly string[]) => sql`${sql.param([...new Set(ids)])}::uuid[]`;
 const INSERT_CHUNK = 1000;
 const emptyResult = (asOf: string): DeductResult => ({ asOf, billsPaid: 0, deductedFen: 0, principalFen: 0, lateFeeFen: 0, deductions: [] });

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { listProjects, requireCompany, type Actor } from '../../lib/actor.ts';
 import { likeEscape } from '../../lib/like.ts';
 import { today } from '../billing/late-fees.service.ts';
@@ -8,7 +9,6 @@ import { getRoom } from '../estate/rooms.service.ts';
 import { cipherOf } from '../estate/persons.service.ts';
 import { owedBills, totalDue } from './owed-bills.ts';
 
-const rowsOf = (r: unknown) => ((r as { rows?: any[] }).rows ?? (r as any[]));
 const HITS = 20;
 
 /** rooms visible to the actor (an explicit project narrows it; another project is simply no hit) */

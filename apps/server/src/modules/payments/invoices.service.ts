@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { InvoiceCreate, InvoiceLine } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
 import type { Executor, Tx } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { canSeeProject, requireCompany, type Actor } from '../../lib/actor.ts';
 import { badRequest, conflict, duplicate, notFound } from '../../lib/errors.ts';
 import { record } from '../audit/audit.service.ts';
@@ -16,7 +17,6 @@ import { invoiceIssueJob } from './einvoice/jobs-def.ts';
  */
 
 type Row = typeof invoices.$inferSelect;
-const rowsOf = (res: any) => (res.rows ?? res) as any[];
 
 /** tax in a tax-included amount: round(amount × r / (1 + r)) half-up, exact in integers (r = bp / 10,000) */
 export function taxOf(amountFen: number, taxRateBp: number): number {

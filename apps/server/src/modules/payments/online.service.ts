@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { ZPaymentOrderCreate } from '@wuye/shared';
 import type { AppContext } from '../../context.ts';
 import type { AppDb, Executor, Tx } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { canSeeProject, requireCompany, systemActor, type Actor } from '../../lib/actor.ts';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { businessNow, iso } from '../../lib/time.ts';
@@ -17,7 +18,6 @@ import { paymentNotifications, paymentOrders } from './payments.table.ts';
 import { postPayment } from './post-payment.ts';
 import type { ProviderName, VerifiedNotification } from './providers/provider.ts';
 
-const rowsOf = (r: unknown) => ((r as { rows?: any[] }).rows ?? (r as any[]));
 type Order = typeof paymentOrders.$inferSelect;
 
 /** our order number: P + Beijing time to the second + 8 random digits (≤ 32 chars, [0-9A-Z]) */

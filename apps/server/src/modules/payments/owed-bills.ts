@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { billBalances } from '../billing/bill-balances.ts';
 import { lateFeesAsOf } from '../billing/late-fees.service.ts';
 
@@ -19,7 +20,6 @@ export interface OwedBillRow {
   /** whether its fee item charges late fees at all (only those need posting) */
   lateFees: boolean;
 }
-const rowsOf = (r: unknown) => ((r as { rows?: any[] }).rows ?? (r as any[]));
 
 /**
  * The room's live bills with something owed (Σ receivable > 0, or a late fee accrued), oldest due

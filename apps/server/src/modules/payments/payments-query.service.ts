@@ -2,12 +2,11 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ZPaymentQuery } from '@wuye/shared';
 import type { Executor } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { requireCompany, type Actor } from '../../lib/actor.ts';
 import { notFound } from '../../lib/errors.ts';
 import { iso } from '../../lib/time.ts';
 import { roomScope } from './counter.service.ts';
-
-const rowsOf = (r: unknown) => ((r as { rows?: any[] }).rows ?? (r as any[]));
 
 const columns = sql`p.*, r.code as room_code, pr.name as project_name, u.name as cashier_name,
   rc.id as receipt_id, rc.number as receipt_number, rc.status as receipt_status, rc.print_count as receipt_prints`;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { fenToYuanDecimal } from '@wuye/shared';
 import type { Tx } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { requireCompany, type Actor } from '../../lib/actor.ts';
 import { badRequest, conflict } from '../../lib/errors.ts';
 import { record } from '../audit/audit.service.ts';
@@ -40,7 +41,6 @@ export interface PaymentPlan {
   plan: AllocationPlan;
   changeFen: number | null;
 }
-const rowsOf = (r: unknown) => ((r as { rows?: any[] }).rows ?? (r as any[]));
 
 /**
  * Which bills the money goes to, checked the same way for the preview and the posting: selected

@@ -2,13 +2,13 @@ import { sql } from 'drizzle-orm';
 import nzh from 'nzh/cn';
 import { fenToYuanDecimal } from '@wuye/shared';
 import type { AppDb } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { renderPdf } from '../../lib/pdf.ts';
 import { BUSINESS_TZ, dayjs } from '../../lib/time.ts';
 import { record } from '../audit/audit.service.ts';
 import { paymentDetail } from './payments-query.service.ts';
 
-const rowsOf = (r: unknown) => ((r as { rows?: any[] }).rows ?? (r as any[]));
 const channelNames: Record<string, string> = { cash: '现金', transfer: '银行转账', pos: 'POS 刷卡', online: '线上支付' };
 const providerNames: Record<string, string> = { sandbox: '沙箱支付', wechat: '微信支付', alipay: '支付宝' };
 

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { businessNow } from '../../lib/time.ts';
 import { receipts } from './payments.table.ts';
-
-const rowsOf = (r: unknown) => ((r as { rows?: any[] }).rows ?? (r as any[]));
 
 /** SJ-<project code>-<year>-<6-digit sequence>, e.g. SJ-YG-2026-000123 */
 export const receiptNumber = (projectCode: string, year: number, seq: number) => `SJ-${projectCode}-${year}-${String(seq).padStart(6, '0')}`;

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { accountBalances } from '../billing/balances.table.ts';
 import { bills } from '../billing/ledger.table.ts';
 import { paymentAllocations, payments } from './payments.table.ts';
@@ -15,7 +16,6 @@ export type Claimers = readonly string[];
 export const REQUEST_CLAIMS: Claimers = ['requested', 'approved', 'processing'];
 export const APPROVE_CLAIMS: Claimers = ['approved', 'processing'];
 const NIL = '00000000-0000-0000-0000-000000000000';
-const rowsOf = (r: unknown) => ((r as { rows?: any[] }).rows ?? (r as any[]));
 type Payment = typeof payments.$inferSelect;
 
 /** Σ of the refunds of a payment in `statuses` (other than `exclude`). */

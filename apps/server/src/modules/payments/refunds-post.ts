@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { AppDb, Tx } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { systemActor, type Actor } from '../../lib/actor.ts';
 import { AppError } from '../../lib/errors.ts';
 import { record } from '../audit/audit.service.ts';
@@ -19,7 +20,6 @@ import type { Refund, StoredLine } from './refunds.views.ts';
  * the move to `succeeded` is a guarded update (`where status = 'processing'`) in the posting transaction.
  */
 type Payment = typeof payments.$inferSelect;
-const rowsOf = (r: unknown) => ((r as { rows?: any[] }).rows ?? (r as any[]));
 const entity = (r: Pick<Refund, 'id' | 'projectId'>) => ({ type: 'refund', id: r.id, projectId: r.projectId });
 const allocationLines = (r: Refund) => (r.lines as StoredLine[]).filter((l) => l.allocationId !== 'prepaid' && l.allocationId !== 'deposit');
 

@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { requireCompany, type Actor } from '../../lib/actor.ts';
 import { conflict, staleVersion } from '../../lib/errors.ts';
 import { record } from '../audit/audit.service.ts';
 import { debitHeld, guardMoney } from '../billing/held-balances.ts';
 import { today } from '../billing/late-fees.service.ts';
 import { paymentDetail } from './payments-query.service.ts';
-
-const rowsOf = (r: unknown) => ((r as { rows?: any[] }).rows ?? (r as any[]));
 
 /**
  * 作废 a counter payment taken today (the cashier's own mistake, before the day is handed over):

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { InvoiceLine, ZInvoiceableQuery, ZInvoiceQuery, ZMyInvoiceQuery } from '@wuye/shared';
 import type { Executor } from '../../../db/client.ts';
+import { rowsOf } from '../../../db/rows.ts';
 import { listProjects, requireCompany, type Actor } from '../../../lib/actor.ts';
 import { notFound } from '../../../lib/errors.ts';
 import { BUSINESS_TZ } from '../../../lib/time.ts';
@@ -9,7 +10,6 @@ import { residentRoomIds, visibleTo } from '../invoices.service.ts';
 
 /** Reads of invoices for the console and the resident app, each filtered by the actor's scope. */
 
-const rowsOf = (res: any) => (res.rows ?? res) as any[];
 const isoOf = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
 
 const SELECT = sql`select i.id, i.project_id as "projectId", p.name as "projectName", i.room_id as "roomId", r.code as "roomCode",
