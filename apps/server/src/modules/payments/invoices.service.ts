@@ -49,7 +49,7 @@ export async function invoiceableOf(db: Executor, companyId: string, paymentIds:
   return { lines, perPayment, amountFen: lines.reduce((s, l) => s + l.amountFen, 0), taxFen: lines.reduce((s, l) => s + l.taxFen, 0) };
 }
 
-/** the rooms a resident is bound to today (resident_rooms active) */
+/** The rooms a resident is bound to today (404 for any other, a neighbour's included). */
 export async function residentRoomIds(db: Executor, actor: Actor): Promise<string[]> {
   if (!actor.companyId || !actor.membershipId) return [];
   const res = await db.execute(sql`select room_id as id from resident_rooms

@@ -13,6 +13,7 @@ import { record } from '../audit/audit.service.ts';
 import { today } from '../billing/late-fees.service.ts';
 import { earmarkOf } from '../billing/prepaid.service.ts';
 import { getRoom } from '../estate/rooms.service.ts';
+import { residentRoomIds } from './invoices.service.ts';
 import { owedBills, totalDue } from './owed-bills.ts';
 import { paymentNotifications, paymentOrders } from './payments.table.ts';
 import { postPayment } from './post-payment.ts';
@@ -22,13 +23,6 @@ type Order = typeof paymentOrders.$inferSelect;
 
 /** our order number: P + Beijing time to the second + 8 random digits (≤ 32 chars, [0-9A-Z]) */
 const newOutTradeNo = () => `P${businessNow().format('YYYYMMDDHHmmss')}${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
-
-/** The rooms a resident is bound to today (404 for any other, a neighbour's included). */
-export async function residentRoomIds(db: Executor, actor: Actor): Promise<string[]> {
-  if (!actor.companyId || !actor.membershipId) return [];
-  return rowsOf(await db.execute(sql`select room_id from resident_rooms where company_id = ${actor.companyId}
-    and membership_id = ${actor.membershipId} and status = 'active'`)).map((r) => r.room_id as string);
-}
 
 export interface OrderUrls { notifyUrl: (provider: ProviderName) => string; returnUrl: (orderId: string) => string | undefined }
 
