@@ -11,8 +11,11 @@ import { owedBills, totalDue } from './owed-bills.ts';
 
 const HITS = 20;
 
-/** rooms visible to the actor (an explicit project narrows it; another project is simply no hit) */
-export function roomScope(actor: Actor, alias: string, projectId?: string): SQL {
+/**
+ * The actor's project scope on `<alias>.project_id` of a raw-SQL query (lib/scope-sql's projectScope
+ * takes a drizzle column): an explicit project narrows it; another project is simply no hit.
+ */
+export function projectScopeByAlias(actor: Actor, alias: string, projectId?: string): SQL {
   const ids = listProjects(actor, projectId);
   if (ids === 'all') return sql`true`;
   if (ids.length === 0) return sql`false`;
@@ -42,7 +45,7 @@ export async function searchRooms(ctx: AppContext, actor: Actor, q: { q: string;
     select r.id, r.project_id, pr.name as project_name, r.code, b.name as building_name, o.name as owner_name, o.phone_masked,
       (select coalesce(sum(e.amount_fen), 0) from ledger_entries e where e.company_id = r.company_id and e.room_id = r.id and e.account = 'receivable')::bigint as outstanding
     from rooms r join projects pr on pr.id = r.project_id left join buildings b on b.id = r.building_id ${ownerJoin}
-    where r.company_id = ${companyId} and ${roomScope(actor, 'r', q.projectId)}
+    where r.company_id = ${companyId} and ${projectScopeByAlias(actor, 'r', q.projectId)}
       and (r.code like ${`${likeEscape(text)}%`} or r.id in (
         select rr.room_id from room_residents rr join persons p on p.id = rr.person_id
         where rr.company_id = ${companyId} and (rr.valid_to is null or rr.valid_to >= current_date) and ${byPerson}))

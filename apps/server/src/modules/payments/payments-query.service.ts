@@ -6,7 +6,7 @@ import { rowsOf } from '../../db/rows.ts';
 import { requireCompany, type Actor } from '../../lib/actor.ts';
 import { notFound } from '../../lib/errors.ts';
 import { iso } from '../../lib/time.ts';
-import { roomScope } from './counter.service.ts';
+import { projectScopeByAlias } from './counter.service.ts';
 
 const columns = sql`p.*, r.code as room_code, pr.name as project_name, u.name as cashier_name,
   rc.id as receipt_id, rc.number as receipt_number, rc.status as receipt_status, rc.print_count as receipt_prints`;
@@ -28,7 +28,7 @@ export function paymentView(r: any) {
 
 /** staff see payments by project; a resident (`ownRooms`) only those of the rooms they are bound to */
 const scopeOf = (actor: Actor, ownRooms?: readonly string[], projectId?: string) =>
-  (ownRooms ? sql`p.room_id = any(${sql.param([...ownRooms])}::uuid[])` : roomScope(actor, 'p', projectId));
+  (ownRooms ? sql`p.room_id = any(${sql.param([...ownRooms])}::uuid[])` : projectScopeByAlias(actor, 'p', projectId));
 
 /** 收款记录: newest first, filtered on indexed columns; `q` = a receipt number or a provider transaction id. */
 export async function listPayments(db: Executor, actor: Actor, q: z.output<typeof ZPaymentQuery>, ownRooms?: readonly string[]) {
