@@ -49,3 +49,53 @@ export function fakeProvider(answer: (input: RefundInput, call: number) => Refun
   };
   return { provider: p, calls };
 }
+
+/**
+ * Voids under test: what the service should answer for a payment as it stands (its own rules, read
+ * from the rows, not from the service), everything a void could write for a room, and the shape a
+ * voided payment must keep.
+ */
+export function voidKit(t: () => TestApp) {
+  const rows = async (q: ReturnType<typeof sql>) => ((await t().ctx.database.db.execute(q)) as any).rows as any[];
+
+  /** the refusal `voidPayment` owes this payment (its details' message), or null when the void must go through */
+  async function expectedRefusal(paymentId: string): Promise<string | null> {
+    const [p] = await rows(sql`select p.status, p.prepaid_fen::bigint as prepaid,
+        (select count(*) from refunds r where r.payment_id = p.id and r.status not in ('rejected', 'failed'))::int as open_refunds,
+        coalesce((select balance_fen from account_balances b where b.room_id = p.room_id and b.account = 'prepaid' and b.parking_space_id is null
+          and b.fee_item_id is not distinct from p.prepaid_fee_item_id), 0)::bigint as held
+      from payments p where p.id = ${paymentId}`);
+    if (p.status !== 'posted') return 'already_voided';
+    if (p.open_refunds > 0) return 'has_refunds';
+    if (Number(p.prepaid) > Number(p.held)) return 'insufficient_balance';
+    return null;
+  }
+
+  /** the room's entries, held balances, payments, receipts and refunds: equal before and after a refused void */
+  async function footprint(roomId: string): Promise<string> {
+    const [f] = await rows(sql`select
+        (select json_build_array(count(*), coalesce(sum(amount_fen), 0)) from ledger_entries where room_id = ${roomId}) as entries,
+        (select json_agg(json_build_array(account, fee_item_id, balance_fen) order by account, fee_item_id) from account_balances where room_id = ${roomId}) as held,
+        (select json_agg(json_build_array(id, status, version, refunded_fen) order by id) from payments where room_id = ${roomId}) as payments,
+        (select json_agg(json_build_array(r.id, r.status) order by r.id) from receipts r join payments p on p.id = r.payment_id where p.room_id = ${roomId}) as receipts,
+        (select json_agg(json_build_array(id, status, version) order by id) from refunds where room_id = ${roomId}) as refunds`);
+    return JSON.stringify(f);
+  }
+
+  /**
+   * Per voided payment of the room: its receipt is void too, nothing was refunded, and every entry it
+   * posted has exactly one reversal of the opposite amount — so its entries net to 0 per account, bill and component.
+   */
+  async function voidBreaks(roomId: string): Promise<string[]> {
+    const bad = await rows(sql`select p.id, p.refunded_fen, r.status as receipt,
+        (select count(*) from ledger_entries e where e.payment_id = p.id and e.kind in ('payment', 'prepay_deposit')
+          and (select count(*) from ledger_entries x where x.reverses = e.id and x.kind = 'reversal' and x.amount_fen = -e.amount_fen) <> 1)::int as unreversed,
+        (select count(*) from (select 1 from ledger_entries e where e.payment_id = p.id
+          group by e.account, e.bill_id, e.component having sum(e.amount_fen) <> 0) n)::int as unbalanced
+      from payments p left join receipts r on r.payment_id = p.id
+      where p.room_id = ${roomId} and p.status = 'voided'`);
+    return bad.filter((b) => Number(b.refunded_fen) !== 0 || b.receipt !== 'voided' || b.unreversed > 0 || b.unbalanced > 0).map((b) => `voided ${JSON.stringify(b)}`);
+  }
+
+  return { expectedRefusal, footprint, voidBreaks };
+}
