@@ -74,3 +74,7 @@ export async function login(t: TestApp, loginName: string, password = PASSWORD):
   const c = res.cookies.find((x) => x.name === 'sid');
   return `sid=${c!.value}`;
 }
+
+/** Session cookies of the tenant's built-in members of these roles, in the order asked. */
+export const loginAs = (t: TestApp, tenant: Tenant, ...roles: string[]) =>
+  Promise.all(roles.map((r) => login(t, tenant.users[r]!.phone)));

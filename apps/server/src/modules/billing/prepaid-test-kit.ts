@@ -5,8 +5,8 @@ import type { TestApp } from '../../../test/harness.ts';
 export function kit(t: () => TestApp) {
   const exec = (q: ReturnType<typeof sql>) => t().ctx.database.db.execute(q);
   const rows = async (q: ReturnType<typeof sql>) => ((await exec(q)) as any).rows as any[];
-  const as = (cookie: string) => (method: string, url: string, payload?: object) =>
-    t().app.inject({ method: method as any, url, headers: { cookie }, payload: payload as any });
+  const as = (cookie: string, headers: Record<string, string> = {}) => (method: string, url: string, payload?: object) =>
+    t().app.inject({ method: method as any, url, headers: { cookie, ...headers }, payload: payload as any });
 
   /** a live periodic bill of one month and its charge entry, as a bill run would post them */
   async function bill(o: { companyId: string; projectId: string; roomId: string; feeItemId: string; month: string; due: string; principalFen: number }) {
@@ -54,7 +54,8 @@ export function kit(t: () => TestApp) {
   return { exec, rows, as, bill, outstanding, balances, invariantBreaks };
 }
 
-export const feeItemBody = (code: string, o: { category?: string; feeCategory?: string; lateFee?: object | null } = {}) => ({
-  code, name: code, category: o.category ?? 'periodic', feeCategory: o.feeCategory ?? 'property_fee', taxRateBp: 600, invoiceCategory: '物业服务', defaultPayer: 'owner',
+export const feeItemBody = (code: string, o: { name?: string; category?: string; feeCategory?: string; taxRateBp?: number; invoiceCategory?: string; lateFee?: object | null } = {}) => ({
+  code, name: o.name ?? code, category: o.category ?? 'periodic', feeCategory: o.feeCategory ?? 'property_fee', taxRateBp: o.taxRateBp ?? 600,
+  invoiceCategory: o.invoiceCategory ?? '物业服务', defaultPayer: 'owner',
   ...(o.lateFee !== undefined ? { lateFee: o.lateFee } : {}),
 });

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { onPostgres, startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
-import { feeItemBody, kit } from '../billing/prepaid-test-kit.ts';
+import { createTenant, loginAs, type Tenant } from '../../../test/factories.ts';
 import { identityViolations } from '../billing/test-bills.ts';
 import { today } from '../billing/late-fees.service.ts';
-import { businessNow } from '../../lib/time.ts';
+import { day, month, paymentsKit } from './payments-test-kit.ts';
 
 let t: TestApp;
 let ours: Tenant;
@@ -16,20 +15,16 @@ let fee: string;
 let lateItem: string;
 let rooms: string[];
 let roomB: string;
-const k = kit(() => t);
-const day = (offset: number) => businessNow().add(offset, 'day').format('YYYY-MM-DD');
-const month = (offset: number) => businessNow().add(offset, 'month').format('YYYY-MM');
+const k = paymentsKit(() => t);
 
 beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
-  [hq, cashier, pm] = await Promise.all(['hq_admin', 'cashier', 'project_manager'].map((r) => login(t, ours.users[r]!.phone)));
-  fee = (await k.as(hq)('POST', '/api/billing/fee-items', feeItemBody('WYF'))).json().id;
-  lateItem = (await k.as(hq)('POST', '/api/billing/fee-items', feeItemBody('LF', { lateFee: { dailyRatePpm: 1000, graceDays: 0, capBp: null } }))).json().id;
-  const g = await k.as(hq)('POST', `/api/projects/${ours.projectA}/buildings/generate`, { code: '1', name: '1号楼', units: 1, floors: 1, roomsPerFloor: 6, areas: Array(6).fill({ buildingArea: '90' }) });
-  rooms = (await k.as(hq)('GET', `/api/rooms?buildingId=${g.json().buildingId}`)).json().items.map((r: any) => r.id);
-  const gb = await k.as(hq)('POST', `/api/projects/${ours.projectB}/buildings/generate`, { code: '9', name: '9号楼', units: 1, floors: 1, roomsPerFloor: 1, areas: [{ buildingArea: 50 }] });
-  roomB = (await k.as(hq)('GET', `/api/rooms?buildingId=${gb.json().buildingId}`)).json().items[0].id;
+  [hq, cashier, pm] = await loginAs(t, ours, 'hq_admin', 'cashier', 'project_manager');
+  fee = await k.feeItem(hq, 'WYF');
+  lateItem = await k.feeItem(hq, 'LF', { lateFee: { dailyRatePpm: 1000, graceDays: 0, capBp: null } });
+  rooms = await k.rooms(hq, ours.projectA, '1', 6);
+  [roomB] = await k.rooms(hq, ours.projectB, '9', 1, 50);
 });
 afterAll(async () => t?.close());
 

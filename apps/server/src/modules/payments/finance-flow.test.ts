@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
+import { createTenant, loginAs, type Tenant } from '../../../test/factories.ts';
 import { readXlsxBook } from '../../../test/xlsx.ts';
 import { businessNow } from '../../lib/time.ts';
-import { feeItemBody, kit } from '../billing/prepaid-test-kit.ts';
+import { month, paymentsKit } from './payments-test-kit.ts';
 
 /**
  * The finance reports over money posted through the real counter (POST /api/payments, its void,
@@ -18,17 +18,15 @@ let cashier: string;
 let pm: string;
 let fee: string;
 let rooms: string[];
-const k = kit(() => t);
+const k = paymentsKit(() => t);
 const today = () => businessNow().format('YYYY-MM-DD');
-const month = (offset: number) => businessNow().add(offset, 'month').format('YYYY-MM');
 
 beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
-  [hq, cashier, pm] = await Promise.all(['hq_admin', 'cashier', 'project_manager'].map((r) => login(t, ours.users[r]!.phone)));
-  fee = (await k.as(hq)('POST', '/api/billing/fee-items', feeItemBody('WYF'))).json().id;
-  const g = await k.as(hq)('POST', `/api/projects/${ours.projectA}/buildings/generate`, { code: '1', name: '1号楼', units: 1, floors: 1, roomsPerFloor: 2, areas: [{ buildingArea: '90' }, { buildingArea: '90' }] });
-  rooms = (await k.as(hq)('GET', `/api/rooms?buildingId=${g.json().buildingId}`)).json().items.map((r: any) => r.id);
+  [hq, cashier, pm] = await loginAs(t, ours, 'hq_admin', 'cashier', 'project_manager');
+  fee = await k.feeItem(hq, 'WYF');
+  rooms = await k.rooms(hq, ours.projectA, '1', 2);
 });
 afterAll(async () => t?.close());
 

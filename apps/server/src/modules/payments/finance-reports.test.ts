@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { addMember, createTenant, createUser, login, type Tenant } from '../../../test/factories.ts';
+import { addMember, createTenant, createUser, login, loginAs, type Tenant } from '../../../test/factories.ts';
 import { readXlsx } from '../../../test/xlsx.ts';
 import { financeKit } from './finance-test-kit.ts';
 
@@ -25,7 +25,7 @@ let water: string;
 beforeAll(async () => {
   t = await startTestApp();
   [ours, theirs] = [await createTenant(t), await createTenant(t)];
-  [hq, pm, cashier] = await Promise.all(['hq_admin', 'project_manager', 'cashier'].map((r) => login(t, ours.users[r]!.phone)));
+  [hq, pm, cashier] = await loginAs(t, ours, 'hq_admin', 'project_manager', 'cashier');
   theirHq = await login(t, theirs.users.hq_admin!.phone);
   const u = await createUser(t, { name: '收银员乙' });
   await addMember(t, ours.companyId, u.userId, 'cashier', [ours.projectA]);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
+import { createTenant, login, loginAs, type Tenant } from '../../../test/factories.ts';
 import { readXlsxBook } from '../../../test/xlsx.ts';
 import { ledgerPeriods } from '../billing/balances.table.ts';
 import { financeKit } from './finance-test-kit.ts';
@@ -49,7 +49,7 @@ let adFee: string;
 beforeAll(async () => {
   t = await startTestApp();
   [ours, theirs] = [await createTenant(t), await createTenant(t)];
-  [hq, pm, cashier] = await Promise.all(['hq_admin', 'project_manager', 'cashier'].map((r) => login(t, ours.users[r]!.phone)));
+  [hq, pm, cashier] = await loginAs(t, ours, 'hq_admin', 'project_manager', 'cashier');
   theirHq = await login(t, theirs.users.hq_admin!.phone);
   roomA = await k.room(ours.companyId, ours.projectA);
   feeA = await k.feeItem(ours.companyId, '物业费');

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
-import { feeItemBody, kit } from '../billing/prepaid-test-kit.ts';
-import { businessNow } from '../../lib/time.ts';
+import { createTenant, loginAs, type Tenant } from '../../../test/factories.ts';
 import { issueInvoice } from './einvoice/issue.ts';
+import { day, month, paymentsKit } from './payments-test-kit.ts';
 
 /**
  * Invoices over the real counter and the real refunds: a cash payment (bills + prepaid remainder) is
@@ -16,9 +15,7 @@ let ours: Tenant;
 let hq: string, cashier: string, pm: string;
 let fee: string;
 let rooms: string[];
-const k = kit(() => t);
-const day = (offset: number) => businessNow().add(offset, 'day').format('YYYY-MM-DD');
-const month = (offset: number) => businessNow().add(offset, 'month').format('YYYY-MM');
+const k = paymentsKit(() => t);
 const post = (cookie: string, url: string, body: object, key?: string) => t.app.inject({
   method: 'POST', url, headers: { cookie, ...(key ? { 'idempotency-key': key } : {}) }, payload: body as any,
 });
@@ -27,10 +24,9 @@ const get = (cookie: string, url: string) => t.app.inject({ method: 'GET', url, 
 beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
-  [hq, cashier, pm] = await Promise.all(['hq_admin', 'cashier', 'project_manager'].map((r) => login(t, ours.users[r]!.phone)));
-  fee = (await k.as(hq)('POST', '/api/billing/fee-items', feeItemBody('WYF'))).json().id;
-  const g = await k.as(hq)('POST', `/api/projects/${ours.projectA}/buildings/generate`, { code: '1', name: '1号楼', units: 1, floors: 1, roomsPerFloor: 2, areas: Array(2).fill({ buildingArea: '90' }) });
-  rooms = (await k.as(hq)('GET', `/api/rooms?buildingId=${g.json().buildingId}`)).json().items.map((r: any) => r.id);
+  [hq, cashier, pm] = await loginAs(t, ours, 'hq_admin', 'cashier', 'project_manager');
+  fee = await k.feeItem(hq, 'WYF');
+  rooms = await k.rooms(hq, ours.projectA, '1', 2);
 });
 afterAll(async () => t?.close());
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
+import { createTenant, login, loginAs, type Tenant } from '../../../test/factories.ts';
 import { systemActor } from '../../lib/actor.ts';
 import { amountInWords } from './einvoice/amount-words.ts';
 import { issueInvoice } from './einvoice/issue.ts';
@@ -10,6 +10,7 @@ import { setEInvoiceProvider } from './einvoice/registry.ts';
 import { sandboxEInvoice, SANDBOX_REJECTED_TAX_ID } from './einvoice/sandbox.ts';
 import { payKit, pdfText } from './einvoice/test-kit.ts';
 import { redLetterForRefund, taxOf } from './invoices.service.ts';
+import { paymentsKit } from './payments-test-kit.ts';
 
 let t: TestApp;
 let ours: Tenant;
@@ -20,17 +21,9 @@ let roomsA: string[];
 let roomB: string;
 let theirRoom: string;
 const k = payKit(() => t);
-const as = (cookie: string, headers: Record<string, string> = {}) => (method: string, url: string, payload?: object) =>
-  t.app.inject({ method: method as any, url, headers: { cookie, ...headers }, payload: payload as any });
-const feeItem = (code: string, name: string, taxRateBp: number, invoiceCategory: string) => ({
-  code, name, category: 'periodic', feeCategory: code === 'SF' ? 'water' : 'property_fee', taxRateBp, invoiceCategory, defaultPayer: 'owner',
-});
+const setup = paymentsKit(() => t);
+const as = setup.as;
 const buyer = { buyerType: 'personal', buyerName: '张三' } as const;
-
-async function roomsOf(cookie: string, projectId: string, code: string, n: number) {
-  const g = await as(cookie)('POST', `/api/projects/${projectId}/buildings/generate`, { code, name: `${code}号楼`, units: 1, floors: 1, roomsPerFloor: n, areas: Array.from({ length: n }, () => ({ buildingArea: '90' })) });
-  return (await as(cookie)('GET', `/api/rooms?buildingId=${g.json().buildingId}`)).json().items.map((r: any) => r.id) as string[];
-}
 
 /** a bill of the room and a payment of `fen` on it (principal), optionally with a late fee and prepaid remainder */
 async function paid(tenant: Tenant, projectId: string, roomId: string, feeItemId: string, fen: number, o: { lateFee?: number; prepaid?: number; month?: string } = {}) {
@@ -42,17 +35,16 @@ async function paid(tenant: Tenant, projectId: string, roomId: string, feeItemId
 beforeAll(async () => {
   t = await startTestApp();
   [ours, theirs] = [await createTenant(t), await createTenant(t)];
-  [hq, cashier, resident] = await Promise.all(['hq_admin', 'cashier', 'resident'].map((r) => login(t, ours.users[r]!.phone)));
+  [hq, cashier, resident] = await loginAs(t, ours, 'hq_admin', 'cashier', 'resident');
   theirCashier = await login(t, theirs.users.cashier!.phone);
-  wyf = (await as(hq)('POST', '/api/billing/fee-items', feeItem('WYF', '物业费', 600, '物业服务'))).json().id;
-  water = (await as(hq)('POST', '/api/billing/fee-items', feeItem('SF', '水费', 900, '水冰雪'))).json().id;
+  wyf = await setup.feeItem(hq, 'WYF', { name: '物业费' });
+  water = await setup.feeItem(hq, 'SF', { name: '水费', feeCategory: 'water', taxRateBp: 900, invoiceCategory: '水冰雪' });
   const theirHq = await login(t, theirs.users.hq_admin!.phone);
-  theirFee = (await as(theirHq)('POST', '/api/billing/fee-items', feeItem('WYF', '物业费', 600, '物业服务'))).json().id;
-  roomsA = await roomsOf(hq, ours.projectA, '1', 3);
-  [roomB] = await roomsOf(hq, ours.projectB, '9', 1);
-  [theirRoom] = await roomsOf(theirHq, theirs.projectA, '1', 1);
-  await k.rows(sql`insert into resident_rooms (id, company_id, project_id, membership_id, room_id, relation, status)
-    values (uuid_v7(), ${ours.companyId}, ${ours.projectA}, ${ours.users.resident!.membershipId}, ${roomsA[0]}, 'owner', 'active')`);
+  theirFee = await setup.feeItem(theirHq, 'WYF', { name: '物业费' });
+  roomsA = await setup.rooms(hq, ours.projectA, '1', 3);
+  [roomB] = await setup.rooms(hq, ours.projectB, '9', 1);
+  [theirRoom] = await setup.rooms(theirHq, theirs.projectA, '1', 1);
+  await setup.bindResident(ours, ours.projectA, [roomsA[0]!]);
 });
 afterAll(async () => {
   setEInvoiceProvider(null);

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { onPostgres, startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
-import { feeItemBody, kit } from '../billing/prepaid-test-kit.ts';
+import { createTenant, loginAs, type Tenant } from '../../../test/factories.ts';
 import { identityViolations } from '../billing/test-bills.ts';
-import { residentRooms } from '../org/org.table.ts';
-import { businessNow } from '../../lib/time.ts';
 import { sweepOrders } from './online.service.ts';
+import { day, month, paymentsKit } from './payments-test-kit.ts';
 import type { SandboxProvider } from './providers/sandbox.provider.ts';
 
 let t: TestApp;
@@ -17,21 +15,17 @@ let resident: string;
 let fee: string;
 let rooms: string[];
 let sandbox: SandboxProvider;
-const k = kit(() => t);
-const month = (offset: number) => businessNow().add(offset, 'month').format('YYYY-MM');
-const due = businessNow().add(-3, 'day').format('YYYY-MM-DD');
+const k = paymentsKit(() => t);
+const due = day(-3);
 
 beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
-  [hq, cashier, resident] = await Promise.all(['hq_admin', 'cashier', 'resident'].map((r) => login(t, ours.users[r]!.phone)));
-  fee = (await k.as(hq)('POST', '/api/billing/fee-items', feeItemBody('WYF'))).json().id;
-  const g = await k.as(hq)('POST', `/api/projects/${ours.projectA}/buildings/generate`, { code: '2', name: '2号楼', units: 1, floors: 1, roomsPerFloor: 4, areas: Array(4).fill({ buildingArea: '80' }) });
-  rooms = (await k.as(hq)('GET', `/api/rooms?buildingId=${g.json().buildingId}`)).json().items.map((r: any) => r.id);
+  [hq, cashier, resident] = await loginAs(t, ours, 'hq_admin', 'cashier', 'resident');
+  fee = await k.feeItem(hq, 'WYF');
+  rooms = await k.rooms(hq, ours.projectA, '2', 4, '80');
   // the resident lives in the first three rooms; the fourth is a neighbour's
-  await t.ctx.database.db.insert(residentRooms).values(rooms.slice(0, 3).map((roomId) => ({
-    companyId: ours.companyId, projectId: ours.projectA, membershipId: ours.users.resident!.membershipId!, roomId, relation: 'owner' as const, status: 'active' as const,
-  })));
+  await k.bindResident(ours, ours.projectA, rooms.slice(0, 3));
   sandbox = t.ctx.payProviders.get('sandbox') as SandboxProvider;
 });
 afterAll(async () => t?.close());

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
+import { createTenant, loginAs, type Tenant } from '../../../test/factories.ts';
 import { businessNow } from '../../lib/time.ts';
-import { feeItemBody, kit } from '../billing/prepaid-test-kit.ts';
-import { residentRooms } from '../org/org.table.ts';
 import { multipartWith } from './finance-test-kit.ts';
 import { sweepOrders } from './online.service.ts';
+import { month, paymentsKit } from './payments-test-kit.ts';
 import type { SandboxProvider } from './providers/sandbox.provider.ts';
 
 /**
@@ -23,20 +22,16 @@ let resident: string;
 let fee: string;
 let rooms: string[];
 let sandbox: SandboxProvider;
-const k = kit(() => t);
-const month = (offset: number) => businessNow().add(offset, 'month').format('YYYY-MM');
+const k = paymentsKit(() => t);
 const due = businessNow().add(-3, 'day').format('YYYY-MM-DD');
 
 beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
-  [hq, resident] = await Promise.all(['hq_admin', 'resident'].map((r) => login(t, ours.users[r]!.phone)));
-  fee = (await k.as(hq)('POST', '/api/billing/fee-items', feeItemBody('WYF'))).json().id;
-  const g = await k.as(hq)('POST', `/api/projects/${ours.projectA}/buildings/generate`, { code: '3', name: '3号楼', units: 1, floors: 1, roomsPerFloor: 3, areas: Array(3).fill({ buildingArea: '80' }) });
-  rooms = (await k.as(hq)('GET', `/api/rooms?buildingId=${g.json().buildingId}`)).json().items.map((r: any) => r.id);
-  await t.ctx.database.db.insert(residentRooms).values(rooms.map((roomId) => ({
-    companyId: ours.companyId, projectId: ours.projectA, membershipId: ours.users.resident!.membershipId!, roomId, relation: 'owner' as const, status: 'active' as const,
-  })));
+  [hq, resident] = await loginAs(t, ours, 'hq_admin', 'resident');
+  fee = await k.feeItem(hq, 'WYF');
+  rooms = await k.rooms(hq, ours.projectA, '3', 3, '80');
+  await k.bindResident(ours, ours.projectA, rooms);
   sandbox = t.ctx.payProviders.get('sandbox') as SandboxProvider;
 });
 afterAll(async () => t?.close());

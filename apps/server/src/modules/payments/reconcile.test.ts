@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
+import { createTenant, login, loginAs, type Tenant } from '../../../test/factories.ts';
 import { canonicalCsv, financeKit, multipartWith, wechatBill } from './finance-test-kit.ts';
 import { paymentNotifications, paymentOrders, sandboxPayOrders, sandboxPayRefunds } from './payments.table.ts';
 import { sandboxStatementCsv } from './providers/sandbox.statement.ts';
@@ -33,7 +33,7 @@ const importCount = async (companyId: string) =>
 beforeAll(async () => {
   t = await startTestApp();
   [ours, theirs] = [await createTenant(t), await createTenant(t)];
-  [hq, pm, cashier] = await Promise.all(['hq_admin', 'project_manager', 'cashier'].map((r) => login(t, ours.users[r]!.phone)));
+  [hq, pm, cashier] = await loginAs(t, ours, 'hq_admin', 'project_manager', 'cashier');
   theirHq = await login(t, theirs.users.hq_admin!.phone);
 });
 afterAll(async () => t?.close());

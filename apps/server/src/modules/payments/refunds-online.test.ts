@@ -1,10 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
-import { feeItemBody, kit } from '../billing/prepaid-test-kit.ts';
+import { createTenant, loginAs, type Tenant } from '../../../test/factories.ts';
 import { identityViolations } from '../billing/test-bills.ts';
-import { businessNow } from '../../lib/time.ts';
+import { day, month, paymentsKit } from './payments-test-kit.ts';
 import type { PayProviders } from './providers/registry.ts';
 import type { RefundResult } from './providers/provider.ts';
 import { settleRefundNotification, sweepRefunds } from './refunds-post.ts';
@@ -19,19 +18,16 @@ let pm: string;
 let fee: string;
 let rooms: string[];
 let realProviders: PayProviders;
-const k = kit(() => t);
+const k = paymentsKit(() => t);
 const rk = refundKit(() => t);
-const month = (offset: number) => businessNow().add(offset, 'month').format('YYYY-MM');
-const day = (offset: number) => businessNow().add(offset, 'day').format('YYYY-MM-DD');
 
 beforeAll(async () => {
   t = await startTestApp();
   realProviders = t.ctx.payProviders;
   ours = await createTenant(t);
-  [hq, cashier, pm] = await Promise.all(['hq_admin', 'cashier', 'project_manager'].map((r) => login(t, ours.users[r]!.phone)));
-  fee = (await k.as(hq)('POST', '/api/billing/fee-items', feeItemBody('WYF'))).json().id;
-  const g = await k.as(hq)('POST', `/api/projects/${ours.projectA}/buildings/generate`, { code: '1', name: '1号楼', units: 1, floors: 1, roomsPerFloor: 8, areas: Array(8).fill({ buildingArea: '90' }) });
-  rooms = (await k.as(hq)('GET', `/api/rooms?buildingId=${g.json().buildingId}`)).json().items.map((r: any) => r.id);
+  [hq, cashier, pm] = await loginAs(t, ours, 'hq_admin', 'cashier', 'project_manager');
+  fee = await k.feeItem(hq, 'WYF');
+  rooms = await k.rooms(hq, ours.projectA, '1', 8);
 });
 afterEach(() => { t.ctx.payProviders = realProviders; });
 afterAll(async () => t?.close());

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { addMember, createTenant, createUser, login, type Tenant } from '../../../test/factories.ts';
-import { feeItemBody, kit } from '../billing/prepaid-test-kit.ts';
+import { addMember, createTenant, createUser, login, loginAs, type Tenant } from '../../../test/factories.ts';
 import { identityViolations } from '../billing/test-bills.ts';
-import { businessNow } from '../../lib/time.ts';
+import { day, month, paymentsKit } from './payments-test-kit.ts';
 import { refundKit } from './refunds-test-kit.ts';
 
 let t: TestApp;
@@ -16,22 +15,19 @@ let cashierB: string;
 let fee: string;
 let depositItem: string;
 let rooms: string[];
-const k = kit(() => t);
+const k = paymentsKit(() => t);
 const rk = refundKit(() => t);
-const day = (offset: number) => businessNow().add(offset, 'day').format('YYYY-MM-DD');
-const month = (offset: number) => businessNow().add(offset, 'month').format('YYYY-MM');
 
 beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
-  [hq, cashier, pm] = await Promise.all(['hq_admin', 'cashier', 'project_manager'].map((r) => login(t, ours.users[r]!.phone)));
+  [hq, cashier, pm] = await loginAs(t, ours, 'hq_admin', 'cashier', 'project_manager');
   const b = await createUser(t);
   await addMember(t, ours.companyId, b.userId, 'cashier', [ours.projectB]);
   cashierB = await login(t, b.phone);
-  fee = (await k.as(hq)('POST', '/api/billing/fee-items', feeItemBody('WYF'))).json().id;
-  depositItem = (await k.as(hq)('POST', '/api/billing/fee-items', feeItemBody('ZXYJ', { category: 'deposit', feeCategory: 'other' }))).json().id;
-  const g = await k.as(hq)('POST', `/api/projects/${ours.projectA}/buildings/generate`, { code: '1', name: '1号楼', units: 1, floors: 1, roomsPerFloor: 9, areas: Array(9).fill({ buildingArea: '90' }) });
-  rooms = (await k.as(hq)('GET', `/api/rooms?buildingId=${g.json().buildingId}`)).json().items.map((r: any) => r.id);
+  fee = await k.feeItem(hq, 'WYF');
+  depositItem = await k.feeItem(hq, 'ZXYJ', { category: 'deposit', feeCategory: 'other' });
+  rooms = await k.rooms(hq, ours.projectA, '1', 9);
 });
 afterAll(async () => t?.close());
 

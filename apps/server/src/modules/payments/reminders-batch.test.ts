@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
-import { ago, feeItemBody, remindKit, today } from './reminders-test-kit.ts';
+import { createTenant, loginAs, type Tenant } from '../../../test/factories.ts';
+import { ago, remindKit, today } from './reminders-test-kit.ts';
 
 let t: TestApp;
 let ours: Tenant;
@@ -21,8 +21,8 @@ beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
   theirs = await createTenant(t);
-  [hq, pm, cashier, viewer] = await Promise.all(['hq_admin', 'project_manager', 'cashier', 'hq_viewer'].map((r) => login(t, ours.users[r]!.phone)));
-  fee = (await k.as(hq)('POST', '/api/billing/fee-items', feeItemBody('WYF'))).json().id;
+  [hq, pm, cashier, viewer] = await loginAs(t, ours, 'hq_admin', 'project_manager', 'cashier', 'hq_viewer');
+  fee = await k.feeItem(hq, 'WYF');
   a = await k.building(hq, ours.projectA, '1', 4);
   a2 = await k.building(hq, ours.projectA, '2', 2);
   b = await k.building(hq, ours.projectB, '9', 1);

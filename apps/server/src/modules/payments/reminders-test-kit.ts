@@ -3,17 +3,16 @@ import { sql } from 'drizzle-orm';
 import type { TestApp } from '../../../test/harness.ts';
 import { addMember, createUser, type Tenant } from '../../../test/factories.ts';
 import { BUSINESS_TZ, businessNow, dayjs } from '../../lib/time.ts';
-import { kit as billingKit, feeItemBody } from '../billing/prepaid-test-kit.ts';
 import { residentRooms } from '../org/org.table.ts';
+import { paymentsKit } from './payments-test-kit.ts';
 
-export { feeItemBody };
 export const today = () => businessNow().format('YYYY-MM-DD');
 /** the business day `n` days before today */
 export const ago = (n: number) => dayjs.tz(today(), BUSINESS_TZ).subtract(n, 'day').format('YYYY-MM-DD');
 
 /** Shared by the reminder tests: bills with their charge, late fees and payments as entries, residents, rooms. */
 export function remindKit(t: () => TestApp) {
-  const k = billingKit(t);
+  const k = paymentsKit(t);
 
   /** a live bill due on `due`, with its charge entry; each bill gets a month of its own (live bills never overlap) */
   let months = 0;
@@ -48,17 +47,7 @@ export function remindKit(t: () => TestApp) {
       values (uuid_v7(), ${tenant.companyId}, ${projectId}, ${roomId}, ${p.id}, 'owner', 10000, '2020-01-01')`);
   }
 
-  /** generated rooms of a new building: ids and codes */
-  async function building(cookie: string, projectId: string, code: string, count: number) {
-    const g = await k.as(cookie)('POST', `/api/projects/${projectId}/buildings/generate`, {
-      code, name: `${code}号楼`, units: 1, floors: 1, roomsPerFloor: count, areas: Array.from({ length: count }, () => ({ buildingArea: '90' })),
-    });
-    if (g.statusCode !== 200) throw new Error(`generate: ${g.statusCode} ${g.body}`);
-    const list = (await k.as(cookie)('GET', `/api/rooms?buildingId=${g.json().buildingId}&pageSize=50`)).json().items as { id: string; code: string }[];
-    return { buildingId: g.json().buildingId as string, rooms: list.map((r) => ({ id: r.id, code: r.code })) };
-  }
-
-  return { ...k, bill, entry, resident, owner, building };
+  return { ...k, bill, entry, resident, owner };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
-import { ago, feeItemBody, remindKit } from './reminders-test-kit.ts';
+import { createTenant, login, loginAs, type Tenant } from '../../../test/factories.ts';
+import { ago, remindKit } from './reminders-test-kit.ts';
 import { runAllRules, runRule } from './reminders.send.ts';
 
 let t: TestApp;
@@ -16,8 +16,8 @@ const k = remindKit(() => t);
 beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
-  [hq, cashier] = await Promise.all(['hq_admin', 'cashier'].map((r) => login(t, ours.users[r]!.phone)));
-  fee = (await k.as(hq)('POST', '/api/billing/fee-items', feeItemBody('WYF'))).json().id;
+  [hq, cashier] = await loginAs(t, ours, 'hq_admin', 'cashier');
+  fee = await k.feeItem(hq, 'WYF');
   rooms = (await k.building(hq, ours.projectA, '1', 8)).rooms;
 });
 afterAll(async () => t?.close());
