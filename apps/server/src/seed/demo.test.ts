@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { login } from '../../test/factories.ts';
+import { identityViolations } from '../modules/billing/test-bills.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo.ts';
 
 let t: TestApp;
 let sample: string[] = [];
 beforeAll(async () => {
   t = await startTestApp();
-  const seeded = await seedDemo(t.ctx.database, t.ctx.secrets);
+  const seeded = await seedDemo(t.ctx.database, t.ctx.secrets, t.ctx);
   sample = seeded ? seeded.sampleIdNumbers : [];
 }, 300_000);
 afterAll(async () => t?.close());
@@ -33,7 +34,7 @@ describe('demo data', () => {
     // 阳光花园's October and November are billed (December is left for the wizard), three rooms in four prepaid and were deducted
     const [r]: any = (await t.ctx.database.db.execute(sql`select
       (select count(*) from bill_runs where status = 'done')::int as runs,
-      (select count(distinct period_from::text) from bills)::int as months,
+      (select count(distinct period_from::text) from bills where run_id is not null)::int as months,
       (select count(*) from bills where period_from = '2026-12-01')::int as december,
       (select count(*) from ledger_entries where kind = 'prepay_deduction' and account = 'receivable')::int as deducted,
       (select count(*) from account_balances where balance_fen < 0)::int as negative`)).rows;
@@ -108,5 +109,54 @@ describe('demo data', () => {
     const resident = await login(t, '13900000001', DEMO_PASSWORD);
     const mine = (await t.app.inject({ method: 'GET', url: '/api/me/work-orders', headers: { cookie: resident } })).json();
     expect(mine.items.map((o: any) => o.status).sort()).toEqual(['completed', 'in_progress']);
+  });
+
+  it('shows a day at the counter: receipts without gaps, a void, a refund, an invoice, an online payment, reminder rules and a hand-over', async () => {
+    const db = t.ctx.database.db;
+    const one = async (q: ReturnType<typeof sql>) => ((await db.execute(q)) as any).rows[0];
+    const p = await one(sql`select
+      count(*) filter (where channel <> 'online')::int as counter, count(*) filter (where channel = 'online')::int as online,
+      count(distinct channel)::int as channels, count(*) filter (where status = 'voided' and void_reason is not null)::int as voided,
+      count(*) filter (where prepaid_fen > 0)::int as topped_up,
+      count(*) filter (where (select count(distinct a.bill_id) from payment_allocations a where a.payment_id = payments.id) > 1)::int as several_bills,
+      count(*) filter (where channel <> 'online' and created_by is distinct from (select id from users where username = 'cashier'))::int as not_cashier
+      from payments`);
+    expect(p).toMatchObject({ online: 1, channels: 4, voided: 1, topped_up: 1, not_cashier: 0 });
+    expect(p.counter).toBeGreaterThanOrEqual(30);
+    expect(p.several_bills).toBeGreaterThan(10);
+    // one receipt per payment, numbered from 1 with no gap, the voided one keeping its number
+    const receipts: any = await db.execute(sql`select r.seq, r.number, r.status, p.status as payment, p.created_at = r.created_at as same_time,
+      p.created_at >= lag(p.created_at) over (order by r.seq) as later from receipts r join payments p on p.id = r.payment_id order by r.seq`);
+    expect(receipts.rows).toHaveLength(p.counter + p.online);
+    receipts.rows.forEach((r: any, i: number) => {
+      expect(r.seq).toBe(i + 1);
+      expect(r.number).toMatch(new RegExp(`^SJ-YGHY-\\d{4}-${String(i + 1).padStart(6, '0')}$`));
+      expect(r.status === 'voided').toBe(r.payment === 'voided');
+      expect([r.same_time, r.later ?? true]).toEqual([true, true]); // the day at the counter runs in receipt order
+    });
+    const r = await one(sql`select
+      (select count(*) from refunds where status = 'succeeded' and channel = 'cash'
+         and requested_by = (select id from users where username = 'cashier') and decided_by = (select id from users where username = 'pm'))::int as refunds,
+      (select count(*) from invoices where status = 'issued' and invoice_no is not null and file_id is not null)::int as invoices,
+      (select count(*) from payment_orders where status = 'paid' and provider = 'sandbox' and payment_id is not null)::int as orders,
+      (select count(*) from reminder_rules)::int as rules, (select count(*) from reminder_rules where enabled)::int as enabled_rules,
+      (select count(*) from cashier_shifts where cash_counted_fen = (totals->>'expectedCashFen')::bigint)::int as shifts,
+      (select (totals->>'count')::int from cashier_shifts) as shift_count,
+      (select count(*) from account_balances where balance_fen < 0)::int as negative`);
+    expect(r).toEqual({ refunds: 1, invoices: 1, orders: 1, rules: 2, enabled_rules: 1, shifts: 1, shift_count: p.counter, negative: 0 });
+    const [company] = ((await db.execute(sql`select id from companies where code = 'DEMO'`)) as any).rows;
+    expect(await identityViolations(t, company.id)).toEqual([]);
+
+    const cashier = await login(t, 'cashier', DEMO_PASSWORD);
+    const list = await t.app.inject({ method: 'GET', url: '/api/payments?pageSize=100', headers: { cookie: cashier } });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().total).toBe(p.counter + p.online);
+
+    // 吴业主 sees the online payment in 我的缴费 and one water bill still to pay
+    const resident = await login(t, 'resident', DEMO_PASSWORD);
+    const mine = (await t.app.inject({ method: 'GET', url: '/api/me/payments', headers: { cookie: resident } })).json();
+    expect(mine.items.map((x: any) => x.channel)).toEqual(['online']);
+    const unpaid = (await t.app.inject({ method: 'GET', url: '/api/me/bills?status=unpaid', headers: { cookie: resident } })).json();
+    expect(unpaid.total).toBe(1);
   });
 });

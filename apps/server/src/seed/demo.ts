@@ -1,10 +1,12 @@
 import { and, eq } from 'drizzle-orm';
+import type { AppContext } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { piiCipher } from '../lib/pii-crypto.ts';
 import type { Secrets } from '../lib/secrets.ts';
 import { seedDemoBilling, seedDemoBillRuns } from './demo-billing.ts';
 import { seedDemoEstate } from './demo-estate.ts';
+import { seedDemoPayments } from './demo-payments.ts';
 import { seedDemoWorkOrders } from './demo-workorders.ts';
 import { users } from '../modules/auth/auth.table.ts';
 import { createCompanyWithRoles } from '../modules/org/company.service.ts';
@@ -29,13 +31,17 @@ export const demoAccounts = [
   { username: 'resident', phone: '13900000001', name: '吴业主', role: 'resident', projects: [] },
 ] as const;
 
-export async function seedDemo(database: Database, secrets: Secrets): Promise<{ sampleIdNumbers: string[] } | false> {
+/**
+ * Seeds the demo company once. With the app's context the payments demo is seeded too (its
+ * services need the pay and e-invoice sandboxes and the file store).
+ */
+export async function seedDemo(database: Database, secrets: Secrets, ctx?: AppContext): Promise<{ sampleIdNumbers: string[] } | false> {
   const db = database.db;
   const [exists] = await db.select({ id: companies.id }).from(companies).where(eq(companies.code, 'DEMO'));
   if (exists) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   let sampleIdNumbers: string[] = [];
-  let billed = { companyId: '', projectId: '' };
+  let billed = { companyId: '', projectId: '', homeRoomId: '' };
   await db.transaction(async (tx) => {
     const company = await createCompanyWithRoles(tx, { code: 'DEMO', name: '示例物业服务集团' });
     const projectRows = await tx.insert(projects).values([
@@ -67,13 +73,14 @@ export async function seedDemo(database: Database, secrets: Secrets): Promise<{ 
       { userId: residentUserId, name: resident.name, phone: resident.phone });
     sampleIdNumbers = estate.sampleIdNumbers;
     await seedDemoBilling(tx, company.id, { home: projectId('YGHY'), office: projectId('JGSW') });
-    billed = { companyId: company.id, projectId: projectId('YGHY') };
+    billed = { companyId: company.id, projectId: projectId('YGHY'), homeRoomId: estate.homeRoomId };
     await tx.insert(residentRooms).values({
       companyId: company.id, projectId: projectId('YGHY'), membershipId: residentMembership, roomId: estate.homeRoomId, relation: 'owner', status: 'active',
     });
     await seedDemoWorkOrders(tx, company.id, projectId('YGHY'), { residentUserId, residentName: resident.name, homeRoomId: estate.homeRoomId });
   });
   await seedDemoBillRuns(database, billed.companyId, billed.projectId);
+  if (ctx) await seedDemoPayments(ctx, billed.companyId, billed.projectId, billed.homeRoomId);
   return { sampleIdNumbers };
 }
 
