@@ -139,8 +139,8 @@ export async function seedDemoPayments(ctx: AppContext, companyId: string, proje
  * One transaction stamps every row with the same now(): the counter's payments (and their
  * receipts, in receipt order) are given times, a little irregular, from 08:30 (or just after midnight, when the seed runs
  * before that) up to now, so the list reads like a day at the counter. Their business date stays
- * today, as do the entries; nothing else keys on these timestamps but the hand-over's window, which
- * starts at the beginning of today.
+ * today, as do the entries (the daily report goes by business date); besides the list's order only
+ * the hand-over reads these timestamps, and its window starts at the beginning of today.
  */
 async function spreadOverTheDay(tx: Tx, paymentIds: string[]) {
   const now = businessNow();
