@@ -16,6 +16,8 @@ export interface AppOptions {
   logLevel?: string;
   /** run background jobs in this instance (imports, outbox); off by default */
   jobs?: boolean;
+  /** the application secret (hex or any string); random unless given — a benchmark that signs like a provider needs it */
+  appSecret?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface AppOptions {
 export async function startApp(o: AppOptions): Promise<{ port: number; close(): Promise<void> }> {
   const config = loadConfig({
     NODE_ENV: 'production', LOG_LEVEL: o.logLevel ?? 'silent', JOBS: o.jobs ? '1' : '0', DEMO: '0', HOST: '127.0.0.1', PORT: '0',
-    APP_SECRET: randomBytes(32).toString('hex'),
+    APP_SECRET: o.appSecret ?? randomBytes(32).toString('hex'),
     DATA_DIR: o.pgliteDir ? path.dirname(o.pgliteDir) : path.join(os.tmpdir(), 'wuye-bench-unused'),
     DATABASE_POOL_SIZE: String(o.poolSize ?? 10),
     ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}),
