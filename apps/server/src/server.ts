@@ -18,7 +18,7 @@ async function main() {
   const app = await buildApp(ctx);
 
   if (config.demo) {
-    const seeded = await seedDemo(ctx.database, ctx.secrets);
+    const seeded = await seedDemo(ctx);
     if (seeded) app.log.info('Seeded the demo company');
   } else {
     const res: any = await ctx.database.db.execute(sql`select 1 from users where is_platform_admin limit 1`);

@@ -9,7 +9,7 @@ let t: TestApp;
 let sample: string[] = [];
 beforeAll(async () => {
   t = await startTestApp();
-  const seeded = await seedDemo(t.ctx.database, t.ctx.secrets, t.ctx);
+  const seeded = await seedDemo(t.ctx);
   sample = seeded ? seeded.sampleIdNumbers : [];
 }, 300_000);
 afterAll(async () => t?.close());
@@ -24,7 +24,7 @@ describe('demo data', () => {
     expect(c.persons).toBeGreaterThan(1200);
     expect(c.tenants).toBeGreaterThan(50);
     expect(c).toMatchObject({ parking: 300, vehicles: 200 });
-    expect(await seedDemo(t.ctx.database, t.ctx.secrets)).toBe(false); // seeded once
+    expect(await seedDemo(t.ctx)).toBe(false); // seeded once
     // every room carries its property fee; the homes also water, every parking space its fee
     const [b]: any = (await t.ctx.database.db.execute(sql`select
       (select count(*) from fee_items)::int as items,

@@ -1,9 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
-import type { Database } from '../db/client.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { piiCipher } from '../lib/pii-crypto.ts';
-import type { Secrets } from '../lib/secrets.ts';
 import { seedDemoBilling, seedDemoBillRuns } from './demo-billing.ts';
 import { seedDemoEstate } from './demo-estate.ts';
 import { seedDemoPayments } from './demo-payments.ts';
@@ -32,10 +30,11 @@ export const demoAccounts = [
 ] as const;
 
 /**
- * Seeds the demo company once. With the app's context the payments demo is seeded too (its
- * services need the pay and e-invoice sandboxes and the file store).
+ * Seeds the demo company once. It takes the whole app context because the payments demo goes
+ * through the real services, which need the pay and e-invoice sandboxes and the file store.
  */
-export async function seedDemo(database: Database, secrets: Secrets, ctx?: AppContext): Promise<{ sampleIdNumbers: string[] } | false> {
+export async function seedDemo(ctx: AppContext): Promise<{ sampleIdNumbers: string[] } | false> {
+  const { database, secrets } = ctx;
   const db = database.db;
   const [exists] = await db.select({ id: companies.id }).from(companies).where(eq(companies.code, 'DEMO'));
   if (exists) return false;
@@ -80,7 +79,7 @@ export async function seedDemo(database: Database, secrets: Secrets, ctx?: AppCo
     await seedDemoWorkOrders(tx, company.id, projectId('YGHY'), { residentUserId, residentName: resident.name, homeRoomId: estate.homeRoomId });
   });
   await seedDemoBillRuns(database, billed.companyId, billed.projectId);
-  if (ctx) await seedDemoPayments(ctx, billed.companyId, billed.projectId, billed.homeRoomId);
+  await seedDemoPayments(ctx, billed.companyId, billed.projectId, billed.homeRoomId);
   return { sampleIdNumbers };
 }
 
