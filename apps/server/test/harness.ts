@@ -14,9 +14,14 @@ import { adminQuery, withDatabase } from './global-setup.ts';
 
 export const onPostgres = !!process.env.DATABASE_URL;
 
+/** requests as one session: `as(cookie)('POST', url, body)`, the cookie from factories' login */
+const requestsAs = (app: App) => (cookie: string, headers: Record<string, string> = {}) => (method: string, url: string, payload?: object) =>
+  app.inject({ method: method as any, url, headers: { cookie, ...headers }, payload: payload as any });
+
 export interface TestApp {
   app: App;
   ctx: AppContext;
+  as: ReturnType<typeof requestsAs>;
   close(): Promise<void>;
   /**
    * A server restart: this app and context stop, a new one opens on the same database and the same
@@ -55,7 +60,7 @@ async function bootTestApp(database: Database, url: string | undefined, drop: ()
   const ctx = await createContext(config, { database, secrets });
   const app = await buildApp(ctx, { logger: false, web: false });
   return {
-    app, ctx,
+    app, ctx, as: requestsAs(app),
     async close() {
       await app.close();
       await closeContext(ctx);

@@ -16,23 +16,22 @@ let buildingId: string;
 let roomB: string;
 const b: Record<string, string> = {};
 
-const as = (cookie: string) => (method: string, url: string, payload?: object) => t.app.inject({ method: method as any, url, headers: { cookie }, payload: payload as any });
 const item = (code: string, lateFee: object | null) => ({ code, name: code, category: 'periodic', feeCategory: 'property_fee', taxRateBp: 600, invoiceCategory: '物业服务', defaultPayer: 'owner', lateFee });
-const detail = async (id: string) => (await as(cashier)('GET', `/api/billing/bills/${id}`)).json();
+const detail = async (id: string) => (await t.as(cashier)('GET', `/api/billing/bills/${id}`)).json();
 
 beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
   [hq, pm, cashier] = await Promise.all(['hq_admin', 'project_manager', 'cashier'].map((r) => login(t, ours.users[r]!.phone)));
   // 0.5‰ a day, no grace, no cap; 0.5 % a day, 3 grace days, capped at 10 %; none
-  fee.lf = (await as(hq)('POST', '/api/billing/fee-items', item('LF', { dailyRatePpm: 500, graceDays: 0, capBp: null }))).json().id;
-  fee.cap = (await as(hq)('POST', '/api/billing/fee-items', item('CAP', { dailyRatePpm: 5000, graceDays: 3, capBp: 1000 }))).json().id;
-  fee.none = (await as(hq)('POST', '/api/billing/fee-items', item('NONE', null))).json().id;
-  const g = await as(hq)('POST', `/api/projects/${ours.projectA}/buildings/generate`, { code: '7', name: '7号楼', units: 1, floors: 1, roomsPerFloor: 3, areas: [{ buildingArea: '90' }, { buildingArea: '90' }, { buildingArea: '90' }] });
+  fee.lf = (await t.as(hq)('POST', '/api/billing/fee-items', item('LF', { dailyRatePpm: 500, graceDays: 0, capBp: null }))).json().id;
+  fee.cap = (await t.as(hq)('POST', '/api/billing/fee-items', item('CAP', { dailyRatePpm: 5000, graceDays: 3, capBp: 1000 }))).json().id;
+  fee.none = (await t.as(hq)('POST', '/api/billing/fee-items', item('NONE', null))).json().id;
+  const g = await t.as(hq)('POST', `/api/projects/${ours.projectA}/buildings/generate`, { code: '7', name: '7号楼', units: 1, floors: 1, roomsPerFloor: 3, areas: [{ buildingArea: '90' }, { buildingArea: '90' }, { buildingArea: '90' }] });
   buildingId = g.json().buildingId;
-  rooms = (await as(hq)('GET', `/api/rooms?buildingId=${buildingId}`)).json().items.map((r: any) => ({ id: r.id, code: r.code }));
-  const gb = await as(hq)('POST', `/api/projects/${ours.projectB}/buildings/generate`, { code: '8', name: '8号楼', units: 1, floors: 1, roomsPerFloor: 1, areas: [{ buildingArea: 50 }] });
-  roomB = (await as(hq)('GET', `/api/rooms?buildingId=${gb.json().buildingId}`)).json().items[0].id;
+  rooms = (await t.as(hq)('GET', `/api/rooms?buildingId=${buildingId}`)).json().items.map((r: any) => ({ id: r.id, code: r.code }));
+  const gb = await t.as(hq)('POST', `/api/projects/${ours.projectB}/buildings/generate`, { code: '8', name: '8号楼', units: 1, floors: 1, roomsPerFloor: 1, areas: [{ buildingArea: 50 }] });
+  roomB = (await t.as(hq)('GET', `/api/rooms?buildingId=${gb.json().buildingId}`)).json().items[0].id;
 
   const base = { companyId: ours.companyId, projectId: ours.projectA, roomId: rooms[0]!.id };
   b.plain = await periodicBill(t, { ...base, feeItemId: fee.lf, principalFen: 100_000, dueDate: day(-30) });
@@ -110,7 +109,7 @@ describe('postLateFees', () => {
 
 describe('GET /api/billing/bills', () => {
   const list = async (qs: string, who = cashier) => {
-    const res = await as(who)('GET', `/api/billing/bills?${qs}`);
+    const res = await t.as(who)('GET', `/api/billing/bills?${qs}`);
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
   };
@@ -136,7 +135,7 @@ describe('GET /api/billing/bills', () => {
     const period = one.items[0];
     const overlap = await list(`periodFrom=${period.periodTo}&periodTo=${period.periodTo}`);
     expect(ids(overlap)).toContain(period.id);
-    const bad = await as(cashier)('GET', `/api/billing/bills?periodFrom=2026-02-01&periodTo=2026-01-01`);
+    const bad = await t.as(cashier)('GET', `/api/billing/bills?periodFrom=2026-02-01&periodTo=2026-01-01`);
     expect(bad.statusCode).toBe(400);
   });
 
@@ -152,8 +151,8 @@ describe('GET /api/billing/bills', () => {
 
   it('keeps other projects out: nothing listed, 404 on the detail', async () => {
     expect((await list(`projectId=${ours.projectB}`)).total).toBe(0);
-    expect((await as(cashier)('GET', `/api/billing/bills/${b.other}`)).statusCode).toBe(404);
-    expect((await as(hq)('GET', `/api/billing/bills/${b.other}`)).statusCode).toBe(200);
+    expect((await t.as(cashier)('GET', `/api/billing/bills/${b.other}`)).statusCode).toBe(404);
+    expect((await t.as(hq)('GET', `/api/billing/bills/${b.other}`)).statusCode).toBe(200);
     expect((await list('', hq)).total).toBe(9);
   });
 });
@@ -163,24 +162,24 @@ describe('project billing settings', () => {
   const body = (over: object) => ({ dueOffsetDays: 14, settleOrder: 'principal_first', autoDeductPrepaid: false, lateFeesEnabled: true, ...over });
 
   it('reads the defaults at version 0, saves with the version, refuses a stale one', async () => {
-    expect((await as(cashier)('GET', url())).json()).toEqual({ projectId: ours.projectA, ...body({}), version: 0, updatedAt: null });
-    const saved = await as(pm)('PUT', url(), body({ dueOffsetDays: 10, version: 0 }));
+    expect((await t.as(cashier)('GET', url())).json()).toEqual({ projectId: ours.projectA, ...body({}), version: 0, updatedAt: null });
+    const saved = await t.as(pm)('PUT', url(), body({ dueOffsetDays: 10, version: 0 }));
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ dueOffsetDays: 10, version: 1 });
-    expect((await as(pm)('PUT', url(), body({ version: 0 }))).statusCode).toBe(409);
-    expect((await as(pm)('PUT', url(), body({ dueOffsetDays: 400, version: 1 }))).statusCode).toBe(400);
-    expect((await as(cashier)('PUT', url(), body({ version: 1 }))).statusCode).toBe(403);
-    expect((await as(pm)('PUT', `/api/billing/projects/${ours.projectB}/settings`, body({ version: 0 }))).statusCode).toBe(404);
-    expect((await as(pm)('GET', `/api/billing/projects/${ours.projectB}/settings`)).statusCode).toBe(404);
+    expect((await t.as(pm)('PUT', url(), body({ version: 0 }))).statusCode).toBe(409);
+    expect((await t.as(pm)('PUT', url(), body({ dueOffsetDays: 400, version: 1 }))).statusCode).toBe(400);
+    expect((await t.as(cashier)('PUT', url(), body({ version: 1 }))).statusCode).toBe(403);
+    expect((await t.as(pm)('PUT', `/api/billing/projects/${ours.projectB}/settings`, body({ version: 0 }))).statusCode).toBe(404);
+    expect((await t.as(pm)('GET', `/api/billing/projects/${ours.projectB}/settings`)).statusCode).toBe(404);
   });
 
   it('switching late fees off stops the live accrual (posted fees stay)', async () => {
-    await as(pm)('PUT', url(), body({ lateFeesEnabled: false, version: 1 }));
+    await t.as(pm)('PUT', url(), body({ lateFeesEnabled: false, version: 1 }));
     const off = await detail(b.partPaid);
     expect(off.lateFee).toMatchObject({ applies: false, reason: 'project_disabled', accruedFen: 0 });
     expect(off.balance.totalDueFen).toBe(60_000);
     expect((await detail(b.plain)).balance).toMatchObject({ lateFeePostedFen: 1_500, totalDueFen: 101_500 });
-    const on = await as(pm)('PUT', url(), body({ lateFeesEnabled: true, version: 2 }));
+    const on = await t.as(pm)('PUT', url(), body({ lateFeesEnabled: true, version: 2 }));
     expect(on.json()).toMatchObject({ lateFeesEnabled: true, version: 3 });
     expect((await detail(b.partPaid)).lateFee.accruedFen).toBe(1_100);
   });

@@ -13,7 +13,6 @@ let roomA: string;
 let roomA2: string;
 let roomB: string;
 
-const as = (cookie: string) => (method: string, url: string, payload?: object) => t.app.inject({ method: method as any, url, headers: { cookie }, payload: payload as any });
 const exec = (q: ReturnType<typeof sql>) => t.ctx.database.db.execute(q);
 const rows = async (q: ReturnType<typeof sql>) => ((await exec(q)) as any).rows as any[];
 const affected = (res: any) => Number(res.affectedRows ?? res.rowCount);
@@ -35,12 +34,12 @@ beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
   [hq, cashier] = await Promise.all(['hq_admin', 'cashier'].map((r) => login(t, ours.users[r]!.phone)));
-  fee = (await as(hq)('POST', '/api/billing/fee-items', item('WYF', 'property_fee'))).json().id;
-  water = (await as(hq)('POST', '/api/billing/fee-items', item('SF', 'water'))).json().id;
-  const g = await as(hq)('POST', `/api/projects/${ours.projectA}/buildings/generate`, { code: '1', name: '1号楼', units: 1, floors: 1, roomsPerFloor: 2, areas: [{ buildingArea: '89.5' }, { buildingArea: '100' }] });
-  [roomA, roomA2] = (await as(hq)('GET', `/api/rooms?buildingId=${g.json().buildingId}`)).json().items.map((r: any) => r.id);
-  const gb = await as(hq)('POST', `/api/projects/${ours.projectB}/buildings/generate`, { code: '9', name: '9号楼', units: 1, floors: 1, roomsPerFloor: 1, areas: [{ buildingArea: 50 }] });
-  roomB = (await as(hq)('GET', `/api/rooms?buildingId=${gb.json().buildingId}`)).json().items[0].id;
+  fee = (await t.as(hq)('POST', '/api/billing/fee-items', item('WYF', 'property_fee'))).json().id;
+  water = (await t.as(hq)('POST', '/api/billing/fee-items', item('SF', 'water'))).json().id;
+  const g = await t.as(hq)('POST', `/api/projects/${ours.projectA}/buildings/generate`, { code: '1', name: '1号楼', units: 1, floors: 1, roomsPerFloor: 2, areas: [{ buildingArea: '89.5' }, { buildingArea: '100' }] });
+  [roomA, roomA2] = (await t.as(hq)('GET', `/api/rooms?buildingId=${g.json().buildingId}`)).json().items.map((r: any) => r.id);
+  const gb = await t.as(hq)('POST', `/api/projects/${ours.projectB}/buildings/generate`, { code: '9', name: '9号楼', units: 1, floors: 1, roomsPerFloor: 1, areas: [{ buildingArea: 50 }] });
+  roomB = (await t.as(hq)('GET', `/api/rooms?buildingId=${gb.json().buildingId}`)).json().items[0].id;
 });
 afterAll(async () => t?.close());
 
@@ -91,17 +90,17 @@ describe('ledger: append-only', () => {
 
 describe('one-off charges', () => {
   it('bills the room, posts a charge and shows both with a running receivable balance', async () => {
-    const res = await as(cashier)('POST', '/api/billing/one-off-charges', { roomId: roomA, feeItemId: fee, amountFen: 12_345, dueDate: '2099-12-31', description: '更换门禁卡' });
+    const res = await t.as(cashier)('POST', '/api/billing/one-off-charges', { roomId: roomA, feeItemId: fee, amountFen: 12_345, dueDate: '2099-12-31', description: '更换门禁卡' });
     expect(res.statusCode).toBe(200);
     const bill = res.json();
     expect(bill).toMatchObject({ kind: 'one_off', status: 'live', principalFen: 12_345, runId: null, roomId: roomA, feeItemName: 'WYF' });
     expect(bill.periodFrom).toBe(bill.periodTo);
     expect(bill.lines).toEqual([expect.objectContaining({ seq: 1, amountFen: 12_345, description: '更换门禁卡', quantity: '1', unitPrice: null })]);
-    await as(cashier)('POST', '/api/billing/one-off-charges', { roomId: roomA, feeItemId: water, amountFen: 655, dueDate: '2099-12-31', description: '水表维修' });
+    await t.as(cashier)('POST', '/api/billing/one-off-charges', { roomId: roomA, feeItemId: water, amountFen: 655, dueDate: '2099-12-31', description: '水表维修' });
 
-    const list = (await as(cashier)('GET', `/api/rooms/${roomA}/bills`)).json();
+    const list = (await t.as(cashier)('GET', `/api/rooms/${roomA}/bills`)).json();
     expect(list.find((b: any) => b.id === bill.id).lines).toHaveLength(1);
-    const ledger = await as(cashier)('GET', `/api/rooms/${roomA}/ledger`);
+    const ledger = await t.as(cashier)('GET', `/api/rooms/${roomA}/ledger`);
     expect(ledger.statusCode).toBe(200);
     expect(ledger.json().map((e: any) => [e.kind, e.amountFen, e.receivableBalanceFen])).toEqual([['charge', 12_345, 12_345], ['charge', 655, 13_000]]);
     const [audit] = await rows(sql`select count(*)::int as n from audit_log where company_id = ${ours.companyId} and action = 'billing.one_off_charged'`);
@@ -109,17 +108,17 @@ describe('one-off charges', () => {
   });
 
   it('refuses a zero amount (400 on the field), another project\'s room (404), an archived item (409)', async () => {
-    const zero = await as(cashier)('POST', '/api/billing/one-off-charges', { roomId: roomA, feeItemId: fee, amountFen: 0, dueDate: '2099-12-31', description: 'x' });
+    const zero = await t.as(cashier)('POST', '/api/billing/one-off-charges', { roomId: roomA, feeItemId: fee, amountFen: 0, dueDate: '2099-12-31', description: 'x' });
     expect(zero.statusCode).toBe(400);
     expect(JSON.stringify(zero.json().error.details)).toContain('amountFen');
-    const both = await as(cashier)('POST', '/api/billing/one-off-charges', { feeItemId: fee, amountFen: 1, dueDate: '2099-12-31', description: 'x' });
+    const both = await t.as(cashier)('POST', '/api/billing/one-off-charges', { feeItemId: fee, amountFen: 1, dueDate: '2099-12-31', description: 'x' });
     expect(both.statusCode).toBe(400);
-    const foreign = await as(cashier)('POST', '/api/billing/one-off-charges', { roomId: roomB, feeItemId: fee, amountFen: 100, dueDate: '2099-12-31', description: 'x' });
+    const foreign = await t.as(cashier)('POST', '/api/billing/one-off-charges', { roomId: roomB, feeItemId: fee, amountFen: 100, dueDate: '2099-12-31', description: 'x' });
     expect(foreign.statusCode).toBe(404);
-    expect((await as(cashier)('GET', `/api/rooms/${roomB}/ledger`)).statusCode).toBe(404);
-    const archived = (await as(hq)('POST', '/api/billing/fee-items', item('OLD', 'other'))).json();
-    await as(hq)('PATCH', `/api/billing/fee-items/${archived.id}`, { version: archived.version, status: 'archived' });
-    const old = await as(cashier)('POST', '/api/billing/one-off-charges', { roomId: roomA, feeItemId: archived.id, amountFen: 100, dueDate: '2099-12-31', description: 'x' });
+    expect((await t.as(cashier)('GET', `/api/rooms/${roomB}/ledger`)).statusCode).toBe(404);
+    const archived = (await t.as(hq)('POST', '/api/billing/fee-items', item('OLD', 'other'))).json();
+    await t.as(hq)('PATCH', `/api/billing/fee-items/${archived.id}`, { version: archived.version, status: 'archived' });
+    const old = await t.as(cashier)('POST', '/api/billing/one-off-charges', { roomId: roomA, feeItemId: archived.id, amountFen: 100, dueDate: '2099-12-31', description: 'x' });
     expect(old.statusCode).toBe(409);
     const [n] = await rows(sql`select count(*)::int as n from ledger_entries where company_id = ${ours.companyId} and room_id in (${roomA}, ${roomB})`);
     expect(Number(n.n)).toBe(2);

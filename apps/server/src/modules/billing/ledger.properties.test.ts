@@ -26,7 +26,6 @@ let standardId: string;
 let feeItemId: string;
 const snapshot = new Map<string, string>();
 
-const as = (cookie: string) => (method: string, url: string, payload?: object) => t.app.inject({ method: method as any, url, headers: { cookie }, payload: payload as any });
 const rows = async (q: ReturnType<typeof sql>) => ((await t.ctx.database.db.execute(q)) as any).rows as any[];
 const months = ['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01'];
 
@@ -59,24 +58,24 @@ beforeAll(async () => {
   const second = await createUser(t, { name: '总部审批' });
   await addMember(t, ours.companyId, second.userId, 'hq_admin', [], true);
   approver = await login(t, second.phone);
-  feeItemId = (await as(hq)('POST', '/api/billing/fee-items', {
+  feeItemId = (await t.as(hq)('POST', '/api/billing/fee-items', {
     code: 'WYF', name: '物业费', category: 'periodic', feeCategory: 'property_fee', taxRateBp: 600, invoiceCategory: '物业服务', defaultPayer: 'owner',
     lateFee: { dailyRatePpm: 3000, graceDays: 5, capBp: 2000 },
   })).json().id;
-  standardId = (await as(hq)('POST', '/api/billing/standards', {
+  standardId = (await t.as(hq)('POST', '/api/billing/standards', {
     feeItemId, projectId: null, code: 'ZZ', name: '住宅', rule: { kind: 'area', basis: 'building_area', unitPrice: '2.6789' }, validFrom: '2026-01-01',
   })).json().id;
 }, 120_000);
 afterAll(async () => t?.close());
 
 async function newProject(n: number) {
-  const p = await as(hq)('POST', '/api/projects', { code: `LP${n}`, name: `台账项目${n}` });
+  const p = await t.as(hq)('POST', '/api/projects', { code: `LP${n}`, name: `台账项目${n}` });
   expect(p.statusCode, p.body).toBe(200);
   const projectId = p.json().id as string;
-  const g = await as(hq)('POST', `/api/projects/${projectId}/buildings/generate`, { code: '1', name: '1号楼', units: 1, floors: 1, roomsPerFloor: 2, areas: [{ buildingArea: '88.88' }, { buildingArea: '123.45' }] });
+  const g = await t.as(hq)('POST', `/api/projects/${projectId}/buildings/generate`, { code: '1', name: '1号楼', units: 1, floors: 1, roomsPerFloor: 2, areas: [{ buildingArea: '88.88' }, { buildingArea: '123.45' }] });
   expect(g.statusCode, g.body).toBe(200);
-  const roomIds = ((await as(hq)('GET', `/api/rooms?buildingId=${g.json().buildingId}`)).json().items as any[]).map((r) => r.id as string);
-  await as(hq)('POST', '/api/billing/assignments', { standardId, projectId, target: { by: 'project' }, from: '2026-01-01' });
+  const roomIds = ((await t.as(hq)('GET', `/api/rooms?buildingId=${g.json().buildingId}`)).json().items as any[]).map((r) => r.id as string);
+  await t.as(hq)('POST', '/api/billing/assignments', { standardId, projectId, target: { by: 'project' }, from: '2026-01-01' });
   return { projectId, roomIds };
 }
 
@@ -84,53 +83,53 @@ async function apply(c: Cmd, p: { projectId: string; roomIds: string[] }) {
   const room = 'room' in c ? p.roomIds[c.room]! : '';
   switch (c.t) {
     case 'run': {
-      const r = await as(hq)('POST', '/api/billing/runs', { projectId: p.projectId, periodKind: c.quarter ? 'quarter' : 'month', periodFrom: months[c.month] });
+      const r = await t.as(hq)('POST', '/api/billing/runs', { projectId: p.projectId, periodKind: c.quarter ? 'quarter' : 'month', periodFrom: months[c.month] });
       if (r.statusCode === 200) expect(await workRun(t.ctx.database, r.json().id)).toBe('done');
       else expect(r.statusCode, r.body).toBe(409); // already run, or a closed month
       return;
     }
     case 'cancel': {
-      const [run] = (await as(hq)('GET', `/api/billing/runs?projectId=${p.projectId}&status=done`)).json().items;
+      const [run] = (await t.as(hq)('GET', `/api/billing/runs?projectId=${p.projectId}&status=done`)).json().items;
       if (!run) return;
-      const r = await as(hq)('POST', `/api/billing/runs/${run.id}/cancel`, { version: run.version, reason: '随机作废' });
+      const r = await t.as(hq)('POST', `/api/billing/runs/${run.id}/cancel`, { version: run.version, reason: '随机作废' });
       expect([200, 409]).toContain(r.statusCode);
       return;
     }
     case 'one_off': {
-      const r = await as(hq)('POST', '/api/billing/one-off-charges', { roomId: room, feeItemId, amountFen: c.fen, dueDate: '2027-01-31', description: '维修' });
+      const r = await t.as(hq)('POST', '/api/billing/one-off-charges', { roomId: room, feeItemId, amountFen: c.fen, dueDate: '2027-01-31', description: '维修' });
       expect(r.statusCode, r.body).toBe(200);
       return;
     }
     case 'waive': {
-      const bills = (await as(hq)('GET', `/api/billing/bills?projectId=${p.projectId}&status=unpaid&pageSize=50`)).json().items as any[];
+      const bills = (await t.as(hq)('GET', `/api/billing/bills?projectId=${p.projectId}&status=unpaid&pageSize=50`)).json().items as any[];
       const b = bills.find((x) => x.roomId === room);
       if (!b) return;
       // share > 1 asks for more than is owed: refused with nothing written
       const principal = Math.max(1, Math.floor(b.balance.principalOutstandingFen * c.share));
       const lateFee = c.lateFee ? Math.floor((b.balance.lateFeeOutstandingFen + b.balance.lateFeeUnpostedFen) * c.share) : 0;
-      const req = await as(hq)('POST', '/api/billing/waivers', { billId: b.id, principalFen: principal, lateFeeFen: lateFee, reason: '随机减免' });
+      const req = await t.as(hq)('POST', '/api/billing/waivers', { billId: b.id, principalFen: principal, lateFeeFen: lateFee, reason: '随机减免' });
       if (req.statusCode !== 200) { expect([400, 409]).toContain(req.statusCode); return; }
-      const ok = await as(approver)('POST', `/api/billing/waivers/${req.json().id}/approve`, { version: req.json().version });
+      const ok = await t.as(approver)('POST', `/api/billing/waivers/${req.json().id}/approve`, { version: req.json().version });
       expect([200, 409]).toContain(ok.statusCode);
       return;
     }
     case 'prepay': {
-      const r = await as(hq)('POST', `/api/rooms/${room}/prepaid`, { amountFen: c.fen, ...(c.earmark ? { feeItemId } : {}), note: '预存' });
+      const r = await t.as(hq)('POST', `/api/rooms/${room}/prepaid`, { amountFen: c.fen, ...(c.earmark ? { feeItemId } : {}), note: '预存' });
       expect(r.statusCode, r.body).toBe(200);
       return;
     }
     case 'deduct': {
-      const r = await as(hq)('POST', `/api/rooms/${room}/prepaid/deduct`, {});
+      const r = await t.as(hq)('POST', `/api/rooms/${room}/prepaid/deduct`, {});
       expect([200, 409], r.body).toContain(r.statusCode);
       return;
     }
     case 'refund': {
-      const r = await as(hq)('POST', `/api/rooms/${room}/prepaid/refund`, { amountFen: c.fen, ...(c.earmark ? { feeItemId } : {}), reason: '退预存' });
+      const r = await t.as(hq)('POST', `/api/rooms/${room}/prepaid/refund`, { amountFen: c.fen, ...(c.earmark ? { feeItemId } : {}), reason: '退预存' });
       expect([200, 409], r.body).toContain(r.statusCode);
       return;
     }
     case 'close': {
-      const r = await as(hq)('POST', '/api/billing/periods/close', { projectId: p.projectId, month: months[c.month]!.slice(0, 7) });
+      const r = await t.as(hq)('POST', '/api/billing/periods/close', { projectId: p.projectId, month: months[c.month]!.slice(0, 7) });
       expect([200, 409], r.body).toContain(r.statusCode);
     }
   }

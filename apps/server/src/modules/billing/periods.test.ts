@@ -18,8 +18,7 @@ const m2 = ago(1).format('YYYY-MM');
 const dim1 = daysInMonth(ago(2).year(), ago(2).month() + 1);
 const dim2 = daysInMonth(ago(1).year(), ago(1).month() + 1);
 
-const as = (cookie: string) => (method: string, url: string, payload?: object) => t.app.inject({ method: method as any, url, headers: { cookie }, payload: payload as any });
-const close = (who: string, month: string, projectId = ours.projectA) => as(who)('POST', '/api/billing/periods/close', { projectId, month });
+const close = (who: string, month: string, projectId = ours.projectA) => t.as(who)('POST', '/api/billing/periods/close', { projectId, month });
 const rawEntry = (date: string) => sql`insert into ledger_entries (id, company_id, project_id, room_id, kind, account, amount_fen, entry_date)
   values (uuid_v7(), ${ours.companyId}, ${ours.projectA}, ${roomA}, 'opening_balance', 'receivable', 100, ${date})`;
 
@@ -62,7 +61,7 @@ describe('period close (关账)', () => {
     expect(posted.map((r: any) => [r.bill_id, Number(r.amount_fen), r.entry_date])).toEqual(
       [[x, 50 * (dim1 - 10), `${m1}-${dim1}`], ...[[x, 450, `${m2}-${dim2}`], [y, 10 * (dim2 - 20), `${m2}-${dim2}`]].sort((a, b) => String(a[0]).localeCompare(String(b[0])))],
     );
-    const list = (await as(cashier)('GET', `/api/billing/periods?projectId=${ours.projectA}`)).json();
+    const list = (await t.as(cashier)('GET', `/api/billing/periods?projectId=${ours.projectA}`)).json();
     expect(list.map((p: any) => p.month)).toEqual([m2, m1]);
     const audit = ((await t.ctx.database.db.execute(sql`select count(*)::int as n from audit_log where company_id = ${ours.companyId} and action = 'billing.period_closed'`)) as any).rows;
     expect(Number(audit[0].n)).toBe(2);
@@ -88,7 +87,7 @@ describe('period close (关账)', () => {
     expect((await close(hq, '2026-13')).statusCode).toBe(400);
     // a project without entries closes any ended month
     expect((await close(hq, m1, ours.projectB)).statusCode).toBe(200);
-    expect((await as(pm)('GET', `/api/billing/periods?projectId=${ours.projectB}`)).json()).toEqual([]);
+    expect((await t.as(pm)('GET', `/api/billing/periods?projectId=${ours.projectB}`)).json()).toEqual([]);
   });
 
   it('keeps billed + late fees = paid + waived + outstanding on every bill', async () => {

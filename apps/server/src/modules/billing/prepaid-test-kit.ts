@@ -5,8 +5,7 @@ import type { TestApp } from '../../../test/harness.ts';
 export function kit(t: () => TestApp) {
   const exec = (q: ReturnType<typeof sql>) => t().ctx.database.db.execute(q);
   const rows = async (q: ReturnType<typeof sql>) => ((await exec(q)) as any).rows as any[];
-  const as = (cookie: string, headers: Record<string, string> = {}) => (method: string, url: string, payload?: object) =>
-    t().app.inject({ method: method as any, url, headers: { cookie, ...headers }, payload: payload as any });
+  const as: TestApp['as'] = (...a) => t().as(...a);
 
   /** a live periodic bill of one month and its charge entry, as a bill run would post them */
   async function bill(o: { companyId: string; projectId: string; roomId: string; feeItemId: string; month: string; due: string; principalFen: number }) {

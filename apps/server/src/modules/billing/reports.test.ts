@@ -31,7 +31,7 @@ let gg: string;
 let r1: string; let r2: string; let r3: string;
 let bld1: string; let bld2: string;
 
-const as = (cookie: string) => (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
+const as = (cookie: string) => (url: string) => t.as(cookie)('GET', url);
 const rows = async (q: ReturnType<typeof sql>) => ((await t.ctx.database.db.execute(q)) as any).rows as any[];
 const item = (code: string, commonIncome = false) => ({ code, name: code, category: 'periodic', feeCategory: 'property_fee', taxRateBp: 600, invoiceCategory: '物业服务', defaultPayer: 'owner', commonIncome });
 

@@ -15,7 +15,6 @@ let t: TestApp;
 let ours: Tenant;
 let pm: string;
 
-const as = (cookie: string) => (method: string, url: string, payload?: object) => t.app.inject({ method: method as any, url, headers: { cookie }, payload: payload as any });
 const one = async (q: ReturnType<typeof sql>) => (((await t.ctx.database.db.execute(q)) as any).rows as any[])[0];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -30,27 +29,27 @@ describe.skipIf(!onPostgres)('bill run crash safety (PostgreSQL)', () => {
       ['WYF', 'property_fee', { kind: 'area', basis: 'building_area', unitPrice: '2.3456' }],
       ['LJ', 'other', { kind: 'fixed', per: 'household', amount: 1500 }],
     ] as const) {
-      const fee = (await as(hq)('POST', '/api/billing/fee-items', item(code, cat))).json().id;
-      const std = (await as(hq)('POST', '/api/billing/standards', { feeItemId: fee, projectId: null, code, name: code, rule, validFrom: '2026-01-01' })).json().id;
-      await as(hq)('POST', '/api/billing/assignments', { standardId: std, projectId: ours.projectA, target: { by: 'project' }, from: '2026-01-01' });
+      const fee = (await t.as(hq)('POST', '/api/billing/fee-items', item(code, cat))).json().id;
+      const std = (await t.as(hq)('POST', '/api/billing/standards', { feeItemId: fee, projectId: null, code, name: code, rule, validFrom: '2026-01-01' })).json().id;
+      await t.as(hq)('POST', '/api/billing/assignments', { standardId: std, projectId: ours.projectA, target: { by: 'project' }, from: '2026-01-01' });
     }
     for (const b of ['1', '2', '3']) {
-      const g = await as(pm)('POST', `/api/projects/${ours.projectA}/buildings/generate`, {
+      const g = await t.as(pm)('POST', `/api/projects/${ours.projectA}/buildings/generate`, {
         code: b, name: `${b}号楼`, units: 2, floors: 10, roomsPerFloor: 4, areas: [{ buildingArea: '89.37' }, { buildingArea: '101.5' }, { buildingArea: '65' }, { buildingArea: '120.25' }],
       });
       expect(g.statusCode, g.body).toBe(200);
     }
     // the project's rooms were assigned before they existed: assign again for the new ones
-    const stds = (await as(hq)('GET', '/api/billing/standards')).json().items;
-    for (const s of stds) await as(hq)('POST', '/api/billing/assignments', { standardId: s.id, projectId: ours.projectA, target: { by: 'project' }, from: '2026-01-01' });
+    const stds = (await t.as(hq)('GET', '/api/billing/standards')).json().items;
+    for (const s of stds) await t.as(hq)('POST', '/api/billing/assignments', { standardId: s.id, projectId: ours.projectA, target: { by: 'project' }, from: '2026-01-01' });
   }, 120_000);
   afterAll(async () => t?.close());
 
   it('resumes after kill -9 mid-run with exactly the expected bills', { timeout: 180_000 }, async () => {
     const body = { projectId: ours.projectA, periodKind: 'quarter', periodFrom: '2026-04-01' };
-    const preview = (await as(pm)('POST', '/api/billing/runs/preview', body)).json();
+    const preview = (await t.as(pm)('POST', '/api/billing/runs/preview', body)).json();
     expect(preview.bills).toBe(240 * 2);
-    const run = (await as(pm)('POST', '/api/billing/runs', body)).json();
+    const run = (await t.as(pm)('POST', '/api/billing/runs', body)).json();
 
     const child = spawn(process.execPath, ['--import', 'tsx', worker], {
       env: { ...process.env, DATABASE_URL: t.ctx.config.DATABASE_URL, RUN_ID: run.id, CHUNK: '20', PAUSE_MS: '40' }, stdio: ['ignore', 'inherit', 'inherit'],

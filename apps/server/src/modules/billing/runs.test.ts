@@ -20,17 +20,16 @@ let deposit: string;
 const room: Record<string, string> = {};
 let space: string;
 
-const as = (cookie: string) => (method: string, url: string, payload?: object) => t.app.inject({ method: method as any, url, headers: { cookie }, payload: payload as any });
 const rows = async (q: ReturnType<typeof sql>) => ((await t.ctx.database.db.execute(q)) as any).rows as any[];
 const item = (code: string, feeCategory: string, extra: object = {}) => ({
   code, name: code, category: 'periodic', feeCategory, taxRateBp: 600, invoiceCategory: '物业服务', defaultPayer: 'owner', ...extra,
 });
 
 async function runToEnd(cookie: string, body: object, chunkSize?: number) {
-  const started = await as(cookie)('POST', '/api/billing/runs', body);
+  const started = await t.as(cookie)('POST', '/api/billing/runs', body);
   expect(started.statusCode, started.body).toBe(200);
   expect(await workRun(t.ctx.database, started.json().id, chunkSize ? { chunkSize } : {})).toBe('done');
-  return (await as(cookie)('GET', `/api/billing/runs/${started.json().id}`)).json();
+  return (await t.as(cookie)('GET', `/api/billing/runs/${started.json().id}`)).json();
 }
 
 const billsOf = (runId: string) => rows(sql`
@@ -44,24 +43,24 @@ beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
   [hq, pm, cashier] = await Promise.all(['hq_admin', 'project_manager', 'cashier'].map((r) => login(t, ours.users[r]!.phone)));
-  wyf = (await as(hq)('POST', '/api/billing/fee-items', item('WYF', 'property_fee'))).json().id;
-  parking = (await as(hq)('POST', '/api/billing/fee-items', item('CW', 'parking'))).json().id;
-  deposit = (await as(hq)('POST', '/api/billing/fee-items', { ...item('YJ', 'other'), category: 'deposit' })).json().id;
-  const std = (await as(hq)('POST', '/api/billing/standards', {
+  wyf = (await t.as(hq)('POST', '/api/billing/fee-items', item('WYF', 'property_fee'))).json().id;
+  parking = (await t.as(hq)('POST', '/api/billing/fee-items', item('CW', 'parking'))).json().id;
+  deposit = (await t.as(hq)('POST', '/api/billing/fee-items', { ...item('YJ', 'other'), category: 'deposit' })).json().id;
+  const std = (await t.as(hq)('POST', '/api/billing/standards', {
     feeItemId: wyf, projectId: null, code: 'ZZ', name: '住宅物业费', rule: { kind: 'area', basis: 'building_area', unitPrice: '2.5' }, validFrom: '2026-01-01',
   })).json();
   // a new price from 16 February: February's bill gets two lines
-  expect((await as(hq)('POST', `/api/billing/standards/${std.id}/versions`, { version: std.version, rule: { kind: 'area', basis: 'building_area', unitPrice: '2.8' }, validFrom: '2026-02-16' })).statusCode).toBe(200);
-  const cw = (await as(hq)('POST', '/api/billing/standards', {
+  expect((await t.as(hq)('POST', `/api/billing/standards/${std.id}/versions`, { version: std.version, rule: { kind: 'area', basis: 'building_area', unitPrice: '2.8' }, validFrom: '2026-02-16' })).statusCode).toBe(200);
+  const cw = (await t.as(hq)('POST', '/api/billing/standards', {
     feeItemId: parking, projectId: null, code: 'CW', name: '车位管理费', rule: { kind: 'fixed', per: 'parking_space', amount: 8000 }, validFrom: '2026-01-01',
   })).json();
-  const g = await as(pm)('POST', `/api/projects/${ours.projectA}/buildings/generate`, {
+  const g = await t.as(pm)('POST', `/api/projects/${ours.projectA}/buildings/generate`, {
     code: '1', name: '1号楼', units: 1, floors: 2, roomsPerFloor: 2, areas: [{ buildingArea: '89.5' }, { buildingArea: '100' }],
   });
-  for (const r of (await as(pm)('GET', `/api/rooms?buildingId=${g.json().buildingId}`)).json().items) room[r.code] = r.id;
-  space = (await as(pm)('POST', '/api/parking-spaces', { projectId: ours.projectA, code: 'P-001', type: 'owned' })).json().id;
-  expect((await as(pm)('POST', '/api/billing/assignments', { standardId: std.id, projectId: ours.projectA, target: { by: 'project' }, from: '2026-01-01' })).json()).toMatchObject({ assigned: 4 });
-  expect((await as(pm)('POST', '/api/billing/assignments', { standardId: cw.id, projectId: ours.projectA, target: { by: 'parking', parkingSpaceIds: [space] }, from: '2026-01-01' })).statusCode).toBe(200);
+  for (const r of (await t.as(pm)('GET', `/api/rooms?buildingId=${g.json().buildingId}`)).json().items) room[r.code] = r.id;
+  space = (await t.as(pm)('POST', '/api/parking-spaces', { projectId: ours.projectA, code: 'P-001', type: 'owned' })).json().id;
+  expect((await t.as(pm)('POST', '/api/billing/assignments', { standardId: std.id, projectId: ours.projectA, target: { by: 'project' }, from: '2026-01-01' })).json()).toMatchObject({ assigned: 4 });
+  expect((await t.as(pm)('POST', '/api/billing/assignments', { standardId: cw.id, projectId: ours.projectA, target: { by: 'parking', parkingSpaceIds: [space] }, from: '2026-01-01' })).statusCode).toBe(200);
   // room 0102 was delivered on 10 February; room 0201 is let from 20 February and its tenant pays the property fee
   await t.ctx.database.db.execute(sql`update rooms set delivery_date = '2026-02-10' where id = ${room['1-1-0102']}`);
   // (a payer rule needs a tenant on the day; the rule row is what billing reads)
@@ -74,7 +73,7 @@ const feb = () => ({ projectId: ours.projectA, periodKind: 'month', periodFrom: 
 
 describe('bill runs', () => {
   it('previews, then bills every room and space of a month with a line per price and payer segment, exact to the 分', async () => {
-    const preview = await as(pm)('POST', '/api/billing/runs/preview', feb());
+    const preview = await t.as(pm)('POST', '/api/billing/runs/preview', feb());
     expect(preview.statusCode, preview.body).toBe(200);
     const p = preview.json();
     expect(p).toMatchObject({ periodFrom: '2026-02-01', periodTo: '2026-02-28', dueDate: '2026-02-15', bills: 5, missingInsideArea: 0 });
@@ -127,10 +126,10 @@ describe('bill runs', () => {
   });
 
   it('refuses the same period again, and a quarter over a month already run', async () => {
-    const again = await as(pm)('POST', '/api/billing/runs', feb());
+    const again = await t.as(pm)('POST', '/api/billing/runs', feb());
     expect(again.statusCode).toBe(409);
     expect(again.json().error.details[0]).toMatchObject({ path: 'body.periodFrom', message: 'already_run' });
-    const quarter = await as(pm)('POST', '/api/billing/runs', { ...feb(), periodKind: 'quarter', periodFrom: '2026-01-01' });
+    const quarter = await t.as(pm)('POST', '/api/billing/runs', { ...feb(), periodKind: 'quarter', periodFrom: '2026-01-01' });
     expect(quarter.statusCode).toBe(409);
   });
 
@@ -139,22 +138,22 @@ describe('bill runs', () => {
     const [b] = await rows(sql`insert into bills (id, company_id, project_id, room_id, fee_item_id, kind, period_from, period_to, due_date, principal_fen)
       values (gen_random_uuid(), ${ours.companyId}, ${ours.projectA}, ${room['1-1-0101']}, ${wyf}, 'opening', '2026-03-01', '2026-03-31', '2026-03-15', 100) returning id`);
     expect(b.id).toBeTruthy();
-    const preview = (await as(pm)('POST', '/api/billing/runs/preview', { ...feb(), periodFrom: '2026-03-01', feeItemIds: [wyf] })).json();
+    const preview = (await t.as(pm)('POST', '/api/billing/runs/preview', { ...feb(), periodFrom: '2026-03-01', feeItemIds: [wyf] })).json();
     expect(preview.items[0]).toMatchObject({ bills: 3, alreadyBilled: 1 });
     const run = await runToEnd(pm, { ...feb(), periodFrom: '2026-03-01', feeItemIds: [wyf] });
     expect(run).toMatchObject({ billsCreated: 3, billsSkipped: 1 });
   });
 
   it('cancels a run: unpaid bills void with reversals, paid ones kept, and the period can run again', async () => {
-    const [run] = (await as(pm)('GET', `/api/billing/runs?projectId=${ours.projectA}`)).json().items.filter((r: any) => r.periodFrom === '2026-02-01');
+    const [run] = (await t.as(pm)('GET', `/api/billing/runs?projectId=${ours.projectA}`)).json().items.filter((r: any) => r.periodFrom === '2026-02-01');
     const bills = await billsOf(run.id);
     const paid = bills.find((b: any) => b.target === 'P-001');
     await t.ctx.database.db.execute(sql`insert into ledger_entries (id, company_id, project_id, parking_space_id, fee_item_id, bill_id, kind, account, amount_fen, entry_date)
       values (gen_random_uuid(), ${ours.companyId}, ${ours.projectA}, ${space}, ${parking}, ${paid.id}, 'payment', 'receivable', -8000, '2026-02-20')`);
 
-    expect((await as(pm)('POST', `/api/billing/runs/${run.id}/cancel`, { version: run.version, reason: 'x' })).statusCode).toBe(400);
-    expect((await as(pm)('POST', `/api/billing/runs/${run.id}/cancel`, { version: run.version + 5, reason: '面积录错' })).statusCode).toBe(409);
-    const cancelled = await as(pm)('POST', `/api/billing/runs/${run.id}/cancel`, { version: run.version, reason: '面积录错' });
+    expect((await t.as(pm)('POST', `/api/billing/runs/${run.id}/cancel`, { version: run.version, reason: 'x' })).statusCode).toBe(400);
+    expect((await t.as(pm)('POST', `/api/billing/runs/${run.id}/cancel`, { version: run.version + 5, reason: '面积录错' })).statusCode).toBe(409);
+    const cancelled = await t.as(pm)('POST', `/api/billing/runs/${run.id}/cancel`, { version: run.version, reason: '面积录错' });
     expect(cancelled.statusCode, cancelled.body).toBe(200);
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', billsVoided: 4, cancelReason: '面积录错' });
     const after = await billsOf(run.id);
@@ -172,8 +171,8 @@ describe('bill runs', () => {
 
   it('gives the vacancy discount to rooms vacant the whole period, as a waiver entry', async () => {
     // generated rooms are vacant from today on: a later month is a whole vacant period
-    const current = (await as(hq)('GET', '/api/billing/fee-items')).json().find((f: any) => f.id === wyf);
-    expect((await as(hq)('PATCH', `/api/billing/fee-items/${wyf}`, { version: current.version, vacancyDiscountBp: 5000 })).statusCode).toBe(200);
+    const current = (await t.as(hq)('GET', '/api/billing/fee-items')).json().find((f: any) => f.id === wyf);
+    expect((await t.as(hq)('PATCH', `/api/billing/fee-items/${wyf}`, { version: current.version, vacancyDiscountBp: 5000 })).statusCode).toBe(200);
     const run = await runToEnd(pm, { projectId: ours.projectA, periodKind: 'month', periodFrom: '2027-01-01', feeItemIds: [wyf] });
     // 89.50 m² × 2.8 = 25,060 → 12,530 off; 100 m² × 2.8 = 28,000 → 14,000 off (two rooms each)
     expect(run).toMatchObject({ billsCreated: 4, totalFen: 2 * 25060 + 2 * 28000, discountFen: 2 * 12530 + 2 * 14000 });
@@ -185,19 +184,19 @@ describe('bill runs', () => {
 
   it('refuses bad input with field details and writes nothing', async () => {
     const before = (await rows(sql`select count(*)::int as n from bill_runs`))[0].n;
-    const notFirst = await as(pm)('POST', '/api/billing/runs/preview', { ...feb(), periodFrom: '2026-02-02' });
+    const notFirst = await t.as(pm)('POST', '/api/billing/runs/preview', { ...feb(), periodFrom: '2026-02-02' });
     expect(notFirst.statusCode).toBe(400);
     expect(JSON.stringify(notFirst.json().error.details)).toContain('periodFrom');
-    const notPeriodic = await as(pm)('POST', '/api/billing/runs', { ...feb(), periodFrom: '2026-06-01', feeItemIds: [deposit] });
+    const notPeriodic = await t.as(pm)('POST', '/api/billing/runs', { ...feb(), periodFrom: '2026-06-01', feeItemIds: [deposit] });
     expect(notPeriodic.statusCode).toBe(400);
     expect(notPeriodic.json().error.details).toEqual([{ path: 'body.feeItemIds.0', message: 'not_periodic' }]);
-    expect((await as(pm)('POST', '/api/billing/runs', { ...feb(), periodFrom: '2026-06-01', dueDate: '2026-05-31' })).statusCode).toBe(400);
+    expect((await t.as(pm)('POST', '/api/billing/runs', { ...feb(), periodFrom: '2026-06-01', dueDate: '2026-05-31' })).statusCode).toBe(400);
     // another project's manager sees nothing of this one
-    expect((await as(pm)('POST', '/api/billing/runs', { ...feb(), projectId: ours.projectB })).statusCode).toBe(404);
-    expect((await as(cashier)('POST', '/api/billing/runs/preview', feb())).statusCode).toBe(403);
+    expect((await t.as(pm)('POST', '/api/billing/runs', { ...feb(), projectId: ours.projectB })).statusCode).toBe(404);
+    expect((await t.as(cashier)('POST', '/api/billing/runs/preview', feb())).statusCode).toBe(403);
     // a closed month cannot be billed
     await t.ctx.database.db.execute(sql`insert into ledger_periods (id, company_id, project_id, month) values (gen_random_uuid(), ${ours.companyId}, ${ours.projectA}, '2026-07-01')`);
-    const closed = await as(pm)('POST', '/api/billing/runs', { ...feb(), periodFrom: '2026-07-01' });
+    const closed = await t.as(pm)('POST', '/api/billing/runs', { ...feb(), periodFrom: '2026-07-01' });
     expect(closed.statusCode).toBe(409);
     expect(closed.json().error.details[0].message).toBe('period_closed');
     expect((await rows(sql`select count(*)::int as n from bill_runs`))[0].n).toBe(before);

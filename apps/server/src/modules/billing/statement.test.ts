@@ -23,7 +23,7 @@ let property: string, parking: string;
 let roomA: string, roomA2: string, roomB: string, theirRoom: string;
 const b: Record<string, string> = {};
 
-const as = (cookie: string) => (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
+const as = (cookie: string) => (url: string) => t.as(cookie)('GET', url);
 const rows = async (q: ReturnType<typeof sql>) => ((await t.ctx.database.db.execute(q)) as any).rows as any[];
 const range = 'from=2026-02-01&to=2026-03-31';
 

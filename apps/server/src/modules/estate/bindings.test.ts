@@ -24,58 +24,57 @@ async function register(phone: string, name: string) {
   const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { phone, name, password: 'Resident#1', privacyVersion: privacyPolicy.version } });
   return `sid=${res.cookies.find((x) => x.name === 'sid')!.value}`;
 }
-const as = (cookie: string, method: string, url: string, payload?: object) => t.app.inject({ method: method as any, url, headers: { cookie }, payload: payload as any });
 
 describe('binding a resident account to a room', () => {
   it('approves at once when name and phone match the archive, and the resident then sees the room', async () => {
-    const owner = await as(c.project_manager!, 'POST', '/api/persons', { name: '陈业主', phone: '13611112222' });
-    await as(c.project_manager!, 'POST', `/api/rooms/${room['6-1-0101']}/residents`, { personId: owner.json().id, relation: 'owner', shareBp: 10000, validFrom: '2026-01-01' });
+    const owner = await t.as(c.project_manager!)('POST', '/api/persons', { name: '陈业主', phone: '13611112222' });
+    await t.as(c.project_manager!)('POST', `/api/rooms/${room['6-1-0101']}/residents`, { personId: owner.json().id, relation: 'owner', shareBp: 10000, validFrom: '2026-01-01' });
     const me = await register('13611112222', '陈业主');
-    const projects = (await as(me, 'GET', `/api/binding/projects?q=${encodeURIComponent('绑定测试')}`)).json();
+    const projects = (await t.as(me)('GET', `/api/binding/projects?q=${encodeURIComponent('绑定测试')}`)).json();
     expect(projects.map((p: any) => p.id)).toContain(ours.projectA);
-    const rooms = (await as(me, 'GET', `/api/binding/projects/${ours.projectA}/rooms?code=6-1-01`)).json();
+    const rooms = (await t.as(me)('GET', `/api/binding/projects/${ours.projectA}/rooms?code=6-1-01`)).json();
     expect(rooms.map((r: any) => r.code)).toEqual(['6-1-0101', '6-1-0102', '6-1-0103']);
-    const res = await as(me, 'POST', '/api/me/room-bindings', { roomId: room['6-1-0101'], name: '陈业主', relation: 'owner' });
+    const res = await t.as(me)('POST', '/api/me/room-bindings', { roomId: room['6-1-0101'], name: '陈业主', relation: 'owner' });
     expect(res.json().status).toBe('approved');
-    const mine = (await as(me, 'GET', '/api/me/rooms')).json();
+    const mine = (await t.as(me)('GET', '/api/me/rooms')).json();
     expect(mine).toMatchObject([{ roomCode: '6-1-0101', relation: 'owner', buildingArea: '95.00' }]);
-    expect((await as(me, 'GET', '/api/auth/me')).json()).toMatchObject({ kind: 'resident', companyId: ours.companyId });
+    expect((await t.as(me)('GET', '/api/auth/me')).json()).toMatchObject({ kind: 'resident', companyId: ours.companyId });
   });
 
   it('asks customer service when nothing matches; the manager approves, another project\'s staff cannot', async () => {
     const me = await register('13622223333', '租客小王');
-    const res = await as(me, 'POST', '/api/me/room-bindings', { roomId: room['6-1-0102'], name: '租客小王', relation: 'tenant' });
+    const res = await t.as(me)('POST', '/api/me/room-bindings', { roomId: room['6-1-0102'], name: '租客小王', relation: 'tenant' });
     expect(res.json().status).toBe('pending');
-    expect((await as(me, 'POST', '/api/me/room-bindings', { roomId: room['6-1-0102'], name: '租客小王', relation: 'tenant' })).statusCode).toBe(409);
-    const csInbox = (await as(c.customer_service!, 'GET', '/api/notifications')).json();
+    expect((await t.as(me)('POST', '/api/me/room-bindings', { roomId: room['6-1-0102'], name: '租客小王', relation: 'tenant' })).statusCode).toBe(409);
+    const csInbox = (await t.as(c.customer_service!)('GET', '/api/notifications')).json();
     expect(csInbox.items[0]).toMatchObject({ event: 'binding.requested' });
-    const pending = (await as(c.project_manager!, 'GET', '/api/binding-requests?status=pending')).json();
+    const pending = (await t.as(c.project_manager!)('GET', '/api/binding-requests?status=pending')).json();
     const req = pending.items.find((b: any) => b.roomCode === '6-1-0102');
     expect(req).toMatchObject({ name: '租客小王', relation: 'tenant', phone: '13622223333' });
-    expect((await as(c.staffB!, 'POST', `/api/binding-requests/${req.id}/approve`, { version: 1 })).statusCode).toBe(403);
-    expect((await as(c.project_manager!, 'POST', `/api/binding-requests/${req.id}/approve`, { version: 1 })).json().status).toBe('approved');
-    expect((await as(c.project_manager!, 'POST', `/api/binding-requests/${req.id}/reject`, { version: 2 })).statusCode).toBe(409);
-    expect((await as(me, 'GET', '/api/me/rooms')).json().map((r: any) => r.roomCode)).toEqual(['6-1-0102']);
-    const inbox = (await as(me, 'GET', '/api/notifications')).json();
+    expect((await t.as(c.staffB!)('POST', `/api/binding-requests/${req.id}/approve`, { version: 1 })).statusCode).toBe(403);
+    expect((await t.as(c.project_manager!)('POST', `/api/binding-requests/${req.id}/approve`, { version: 1 })).json().status).toBe('approved');
+    expect((await t.as(c.project_manager!)('POST', `/api/binding-requests/${req.id}/reject`, { version: 2 })).statusCode).toBe(409);
+    expect((await t.as(me)('GET', '/api/me/rooms')).json().map((r: any) => r.roomCode)).toEqual(['6-1-0102']);
+    const inbox = (await t.as(me)('GET', '/api/notifications')).json();
     expect(inbox.items[0]).toMatchObject({ event: 'binding.decided' });
     expect(inbox.items[0].body).toContain('已通过');
   });
 
   it('lets customer service, who is notified, review and approve without managing the archive', async () => {
     const me = await register('13633334444', '家属小李');
-    expect((await as(me, 'POST', '/api/me/room-bindings', { roomId: room['6-1-0103'], name: '家属小李', relation: 'family' })).json().status).toBe('pending');
-    expect((await as(c.cashier!, 'GET', '/api/binding-requests?status=pending')).statusCode).toBe(403);
-    const pending = (await as(c.customer_service!, 'GET', '/api/binding-requests?status=pending')).json();
+    expect((await t.as(me)('POST', '/api/me/room-bindings', { roomId: room['6-1-0103'], name: '家属小李', relation: 'family' })).json().status).toBe('pending');
+    expect((await t.as(c.cashier!)('GET', '/api/binding-requests?status=pending')).statusCode).toBe(403);
+    const pending = (await t.as(c.customer_service!)('GET', '/api/binding-requests?status=pending')).json();
     const req = pending.items.find((b: any) => b.roomCode === '6-1-0103');
     // without pii.view the applicant's phone is masked
     expect(req).toMatchObject({ name: '家属小李', relation: 'family', phone: '136****4444' });
-    expect((await as(c.cashier!, 'POST', `/api/binding-requests/${req.id}/approve`, { version: 1 })).statusCode).toBe(403);
-    const ok = await as(c.customer_service!, 'POST', `/api/binding-requests/${req.id}/approve`, { version: 1, note: '已电话核实' });
+    expect((await t.as(c.cashier!)('POST', `/api/binding-requests/${req.id}/approve`, { version: 1 })).statusCode).toBe(403);
+    const ok = await t.as(c.customer_service!)('POST', `/api/binding-requests/${req.id}/approve`, { version: 1, note: '已电话核实' });
     expect(ok.json().status).toBe('approved');
-    expect((await as(me, 'GET', '/api/me/rooms')).json().map((r: any) => r.roomCode)).toEqual(['6-1-0103']);
+    expect((await t.as(me)('GET', '/api/me/rooms')).json().map((r: any) => r.roomCode)).toEqual(['6-1-0103']);
     // still no estate.manage: customer service cannot edit the room it just bound
-    expect((await as(c.customer_service!, 'PATCH', `/api/rooms/${room['6-1-0103']}`, { version: 1, deliveryDate: null })).statusCode).toBe(403);
-    const audit = (await as(c.project_manager!, 'GET', `/api/audit-logs?entityId=${req.id}`)).json();
+    expect((await t.as(c.customer_service!)('PATCH', `/api/rooms/${room['6-1-0103']}`, { version: 1, deliveryDate: null })).statusCode).toBe(403);
+    const audit = (await t.as(c.project_manager!)('GET', `/api/audit-logs?entityId=${req.id}`)).json();
     expect(audit.items[0]).toMatchObject({ action: 'binding.approved', actorId: ours.users.customer_service!.userId });
   });
 });

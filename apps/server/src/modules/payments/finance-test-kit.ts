@@ -9,8 +9,7 @@ import { paymentAllocations, payments, refunds } from './payments.table.ts';
 export function financeKit(t: () => TestApp) {
   const db = () => t().ctx.database.db;
   const rows = async (q: ReturnType<typeof sql>) => ((await db().execute(q)) as any).rows as any[];
-  const as = (cookie: string) => (method: string, url: string, payload?: object) =>
-    t().app.inject({ method: method as any, url, headers: { cookie }, payload: payload as any });
+  const as: TestApp['as'] = (...a) => t().as(...a);
   let seq = 0;
 
   async function room(companyId: string, projectId: string) {
