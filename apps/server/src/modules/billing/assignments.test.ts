@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
+import { createTenant, loginAs, type Tenant } from '../../../test/factories.ts';
 
 let t: TestApp;
 let ours: Tenant;
@@ -19,7 +19,7 @@ const item = (code: string, feeCategory: string) => ({ code, name: code, categor
 beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
-  [hq, pm] = await Promise.all(['hq_admin', 'project_manager'].map((r) => login(t, ours.users[r]!.phone)));
+  [hq, pm] = await loginAs(t, ours, 'hq_admin', 'project_manager');
   const fee = (await t.as(hq)('POST', '/api/billing/fee-items', item('WYF', 'property_fee'))).json().id;
   const water = (await t.as(hq)('POST', '/api/billing/fee-items', item('SF', 'water'))).json().id;
   standardId = (await t.as(hq)('POST', '/api/billing/standards', {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
+import { createTenant, loginAs, type Tenant } from '../../../test/factories.ts';
 import { systemActor } from '../../lib/actor.ts';
 import { billBalances } from './bill-balances.ts';
 import { postLateFees } from './late-fees.service.ts';
@@ -22,7 +22,7 @@ const detail = async (id: string) => (await t.as(cashier)('GET', `/api/billing/b
 beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
-  [hq, pm, cashier] = await Promise.all(['hq_admin', 'project_manager', 'cashier'].map((r) => login(t, ours.users[r]!.phone)));
+  [hq, pm, cashier] = await loginAs(t, ours, 'hq_admin', 'project_manager', 'cashier');
   // 0.5‰ a day, no grace, no cap; 0.5 % a day, 3 grace days, capped at 10 %; none
   fee.lf = (await t.as(hq)('POST', '/api/billing/fee-items', item('LF', { dailyRatePpm: 500, graceDays: 0, capBp: null }))).json().id;
   fee.cap = (await t.as(hq)('POST', '/api/billing/fee-items', item('CAP', { dailyRatePpm: 5000, graceDays: 3, capBp: 1000 }))).json().id;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
+import { createTenant, loginAs, type Tenant } from '../../../test/factories.ts';
 
 let t: TestApp;
 let ours: Tenant;
@@ -33,7 +33,7 @@ const periodic = (roomId: string, feeItemId: string, from: string, to: string) =
 beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
-  [hq, cashier] = await Promise.all(['hq_admin', 'cashier'].map((r) => login(t, ours.users[r]!.phone)));
+  [hq, cashier] = await loginAs(t, ours, 'hq_admin', 'cashier');
   fee = (await t.as(hq)('POST', '/api/billing/fee-items', item('WYF', 'property_fee'))).json().id;
   water = (await t.as(hq)('POST', '/api/billing/fee-items', item('SF', 'water'))).json().id;
   const g = await t.as(hq)('POST', `/api/projects/${ours.projectA}/buildings/generate`, { code: '1', name: '1号楼', units: 1, floors: 1, roomsPerFloor: 2, areas: [{ buildingArea: '89.5' }, { buildingArea: '100' }] });

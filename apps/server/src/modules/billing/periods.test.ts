@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { daysInMonth } from '@wuye/shared';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
+import { createTenant, loginAs, type Tenant } from '../../../test/factories.ts';
 import { businessNow } from '../../lib/time.ts';
 import { toAppError } from '../../plugins/errors.ts';
 import { identityViolations, payBill, periodicBill, lateFeeRoom } from './test-bills.ts';
@@ -25,7 +25,7 @@ const rawEntry = (date: string) => sql`insert into ledger_entries (id, company_i
 beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
-  [hq, pm, cashier] = await Promise.all(['hq_admin', 'project_manager', 'cashier'].map((r) => login(t, ours.users[r]!.phone)));
+  [hq, pm, cashier] = await loginAs(t, ours, 'hq_admin', 'project_manager', 'cashier');
   ({ feeItemId: lf, roomId: roomA } = await lateFeeRoom(t, hq, ours.projectA, '5'));
 });
 afterAll(async () => t?.close());

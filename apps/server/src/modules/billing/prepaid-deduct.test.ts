@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { onPostgres, startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
+import { createTenant, loginAs, type Tenant } from '../../../test/factories.ts';
 import { systemActor } from '../../lib/actor.ts';
 import { projects } from '../org/org.table.ts';
 import { autoDeductProject } from './prepaid-auto-deduct.service.ts';
@@ -42,7 +42,7 @@ beforeAll(async () => {
   ours = await createTenant(t);
   const [c] = await t.ctx.database.db.insert(projects).values({ companyId: ours.companyId, code: 'C', name: '项目C' }).returning();
   projectC = c!.id;
-  [hq, cashier] = await Promise.all(['hq_admin', 'cashier'].map((r) => login(t, ours.users[r]!.phone)));
+  [hq, cashier] = await loginAs(t, ours, 'hq_admin', 'cashier');
   fee = (await k.as(hq)('POST', '/api/billing/fee-items', feeItemBody('WYF'))).json().id;
   water = (await k.as(hq)('POST', '/api/billing/fee-items', feeItemBody('SF', { feeCategory: 'water' }))).json().id;
   // 0.1 % a day from the day after the due date, no cap: 10,000 分 over 10 days = 100 分

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { onPostgres, startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
+import { createTenant, login, loginAs, type Tenant } from '../../../test/factories.ts';
 import { AppError } from '../../lib/errors.ts';
 import { moneyError } from './held-balances.ts';
 import { feeItemBody, kit } from './prepaid-test-kit.ts';
@@ -22,7 +22,7 @@ const k = kit(() => t);
 beforeAll(async () => {
   t = await startTestApp();
   [ours, theirs] = [await createTenant(t), await createTenant(t)];
-  [hq, cashier] = await Promise.all(['hq_admin', 'cashier'].map((r) => login(t, ours.users[r]!.phone)));
+  [hq, cashier] = await loginAs(t, ours, 'hq_admin', 'cashier');
   fee = (await k.as(hq)('POST', '/api/billing/fee-items', feeItemBody('WYF'))).json().id;
   water = (await k.as(hq)('POST', '/api/billing/fee-items', feeItemBody('SF', { feeCategory: 'water' }))).json().id;
   depositItem = (await k.as(hq)('POST', '/api/billing/fee-items', feeItemBody('ZXYJ', { category: 'deposit', feeCategory: 'other' }))).json().id;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
+import { createTenant, login, loginAs, type Tenant } from '../../../test/factories.ts';
 
 /**
  * Hand-computed figures on a few bills (docs/billing-plan.md "Reports" for the definitions).
@@ -60,7 +60,7 @@ async function building(cookie: string, projectId: string, code: string, rooms: 
 beforeAll(async () => {
   t = await startTestApp();
   [ours, theirs] = [await createTenant(t), await createTenant(t)];
-  [hq, pm, tech] = await Promise.all(['hq_admin', 'project_manager', 'technician'].map((r) => login(t, ours.users[r]!.phone)));
+  [hq, pm, tech] = await loginAs(t, ours, 'hq_admin', 'project_manager', 'technician');
   const post = (cookie: string, url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
   wyf = (await post(hq, '/api/billing/fee-items', item('WYF'))).json().id;
   gg = (await post(hq, '/api/billing/fee-items', item('GG', true))).json().id;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { segmentLines } from '@wuye/shared';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
+import { createTenant, loginAs, type Tenant } from '../../../test/factories.ts';
 import { workRun } from './run-work.ts';
 
 /**
@@ -42,7 +42,7 @@ const billsOf = (runId: string) => rows(sql`
 beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
-  [hq, pm, cashier] = await Promise.all(['hq_admin', 'project_manager', 'cashier'].map((r) => login(t, ours.users[r]!.phone)));
+  [hq, pm, cashier] = await loginAs(t, ours, 'hq_admin', 'project_manager', 'cashier');
   wyf = (await t.as(hq)('POST', '/api/billing/fee-items', item('WYF', 'property_fee'))).json().id;
   parking = (await t.as(hq)('POST', '/api/billing/fee-items', item('CW', 'parking'))).json().id;
   deposit = (await t.as(hq)('POST', '/api/billing/fee-items', { ...item('YJ', 'other'), category: 'deposit' })).json().id;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant, login, type Tenant } from '../../../test/factories.ts';
+import { createTenant, loginAs, type Tenant } from '../../../test/factories.ts';
 import { day, identityViolations, periodicBill, lateFeeRoom } from './test-bills.ts';
 
 let t: TestApp;
@@ -19,7 +19,7 @@ const waiverEntries = async (billId: string) => (await rows(sql`select component
 beforeAll(async () => {
   t = await startTestApp();
   ours = await createTenant(t);
-  [hq, pm, cashier] = await Promise.all(['hq_admin', 'project_manager', 'cashier'].map((r) => login(t, ours.users[r]!.phone)));
+  [hq, pm, cashier] = await loginAs(t, ours, 'hq_admin', 'project_manager', 'cashier');
   ({ feeItemId: lf, roomId: roomA } = await lateFeeRoom(t, hq, ours.projectA, '3'));
   const gb = await t.as(hq)('POST', `/api/projects/${ours.projectB}/buildings/generate`, { code: '4', name: '4号楼', units: 1, floors: 1, roomsPerFloor: 1, areas: [{ buildingArea: 50 }] });
   roomB = (await t.as(hq)('GET', `/api/rooms?buildingId=${gb.json().buildingId}`)).json().items[0].id;
