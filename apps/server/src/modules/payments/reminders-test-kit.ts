@@ -1,4 +1,3 @@
-import { inflateSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { TestApp } from '../../../test/harness.ts';
 import { addMember, createUser, type Tenant } from '../../../test/factories.ts';
@@ -48,44 +47,4 @@ export function remindKit(t: () => TestApp) {
   }
 
   return { ...k, bill, entry, resident, owner };
-}
-
-/**
- * The text of a pdfkit document: its ToUnicode CMaps map the glyph ids of the content streams'
- * hex strings back to characters (one embedded font; ids are 2 bytes).
- */
-export function pdfText(pdf: Buffer): string {
-  const s = pdf.toString('latin1');
-  const streams: string[] = [];
-  const re = /(?<!end)stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
-    const start = m.index + m[0].length;
-    const end = s.indexOf('endstream', start);
-    if (end < 0) break;
-    try { streams.push(inflateSync(pdf.subarray(start, end)).toString('latin1')); } catch { /* not deflated */ }
-    re.lastIndex = end;
-  }
-  const map = new Map<number, string>();
-  const u16 = (hex: string) => String.fromCodePoint(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
-  for (const c of streams.filter((x) => x.includes('begincmap'))) {
-    for (const block of c.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-      for (const p of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(parseInt(p[1]!, 16), u16(p[2]!));
-    }
-    for (const block of c.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-      for (const p of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
-        const lo = parseInt(p[1]!, 16), hi = parseInt(p[2]!, 16);
-        if (p[3]!.startsWith('[')) [...p[3]!.matchAll(/<([0-9a-fA-F]+)>/g)].forEach((x, i) => map.set(lo + i, u16(x[1]!)));
-        else { const base = parseInt(p[3]!.slice(1, -1), 16); for (let g = lo; g <= hi; g++) map.set(g, String.fromCodePoint(base + g - lo)); }
-      }
-    }
-  }
-  let out = '';
-  for (const c of streams.filter((x) => !x.includes('begincmap'))) {
-    for (const bt of c.matchAll(/BT([\s\S]*?)ET/g)) {
-      for (const h of bt[1]!.matchAll(/<([0-9a-fA-F]+)>/g)) for (const g of h[1]!.match(/.{4}/g) ?? []) out += map.get(parseInt(g, 16)) ?? '';
-      out += '\n';
-    }
-  }
-  return out;
 }
