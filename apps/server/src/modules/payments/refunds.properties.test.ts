@@ -21,7 +21,8 @@ import { voidKit } from './refunds-test-kit.ts';
  * prepaid, already void → 409), a refused void writes nothing, and a voided payment's entries are all
  * reversed, its receipt void, and no refund of it can be asked for.
  */
-const SEQUENCES = Number(process.env.REFUND_SEQUENCES ?? 60);
+// enough that every outcome below is reached in practically every run (each sequence is short, many steps find nothing to act on)
+const SEQUENCES = Number(process.env.REFUND_SEQUENCES ?? 150);
 
 let t: TestApp;
 let ours: Tenant;
@@ -50,12 +51,15 @@ type Cmd =
 const cmd: fc.Arbitrary<Cmd> = fc.oneof(
   fc.record({ t: fc.constant('bill' as const), fen: fc.integer({ min: 1, max: 20_000 }) }),
   fc.record({ t: fc.constant('pay' as const), fen: fc.integer({ min: 1, max: 30_000 }) }),
-  // twice: voids take payments away from the refunds, and a sequence without one exercises nothing
+  // twice: voids take payments (and their prepaid) away from the refunds, and a sequence without one exercises nothing
   fc.record({ t: fc.constant('pay' as const), fen: fc.integer({ min: 1, max: 30_000 }) }),
   fc.record({ t: fc.constant('refund' as const), payment: fc.nat(5), share: fc.double({ min: 0.01, max: 1.3, noNaN: true }), named: fc.boolean() }),
   fc.record({ t: fc.constant('refund' as const), payment: fc.nat(5), share: fc.double({ min: 0.01, max: 1.3, noNaN: true }), named: fc.boolean() }),
   fc.record({ t: fc.constant('prepaidRefund' as const), fen: fc.integer({ min: 1, max: 10_000 }) }),
+  fc.record({ t: fc.constant('prepaidRefund' as const), fen: fc.integer({ min: 1, max: 10_000 }) }),
   fc.record({ t: fc.constant('approve' as const), refund: fc.nat(7) }),
+  fc.record({ t: fc.constant('approve' as const), refund: fc.nat(7) }),
+  // a third time (and prepaid refunds twice): voids take prepaid back, yet prepaid refunds must get paid out now and then
   fc.record({ t: fc.constant('approve' as const), refund: fc.nat(7) }),
   fc.record({ t: fc.constant('reject' as const), refund: fc.nat(7) }),
   fc.record({ t: fc.constant('spend' as const), fen: fc.integer({ min: 1, max: 5_000 }) }),
@@ -178,6 +182,6 @@ describe('refund sequences', () => {
     const n = (source: string, status: string) => seen.find((r) => r.source === source && r.status === status)?.n ?? 0;
     expect(n('payment', 'succeeded') > 0 && n('prepaid', 'succeeded') > 0 && n('payment', 'rejected') + n('prepaid', 'rejected') > 0, JSON.stringify(seen)).toBe(true);
     const ended = Object.fromEntries(voidOutcomes);
-    expect((ended.voided ?? 0) > 0 && (ended.has_refunds ?? 0) + (ended.already_voided ?? 0) > 0, JSON.stringify(ended)).toBe(true);
+    expect((ended.voided ?? 0) > 0 && (ended.has_refunds ?? 0) + (ended.already_voided ?? 0) + (ended.insufficient_balance ?? 0) > 0, JSON.stringify(ended)).toBe(true);
   });
 });
