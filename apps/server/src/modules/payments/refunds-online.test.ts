@@ -27,7 +27,7 @@ beforeAll(async () => {
   ours = await createTenant(t);
   [hq, cashier, pm] = await loginAs(t, ours, 'hq_admin', 'cashier', 'project_manager');
   fee = await k.feeItem(hq, 'WYF');
-  rooms = await k.rooms(hq, ours.projectA, '1', 8);
+  rooms = await k.rooms(hq, ours.projectA, '1', 10);
 });
 afterEach(() => { t.ctx.payProviders = realProviders; });
 afterAll(async () => t?.close());
@@ -123,6 +123,40 @@ describe('refunds back to the original online channel', () => {
     expect(res2.json()).toMatchObject({ status: 'failed', failReason: 'NOT_ENOUGH：退款金额超过可退金额' });
     const audit = await rk.rows(sql`select action from audit_log where entity_id = ${refund.id} order by created_at`);
     expect(audit.map((a) => a.action)).toEqual(['payment.refund_requested', 'payment.refund_approved', 'payment.refund_failed']);
+    await clean();
+  });
+
+  it('a rate-limited refund (429, FREQUENCY_LIMITED) stays processing and the sweep finishes it later', async () => {
+    let limited = true;
+    useProvider(() => (limited
+      ? Promise.reject(Object.assign(new Error('频率超限'), { code: 'FREQUENCY_LIMITED', httpStatus: 429 }))
+      : { status: 'succeeded', providerRefundId: 'RFD-4' }));
+    const { refund, paymentId } = await onlineRefund(rooms[6]!, 2_000);
+    expect((await approve(refund)).json().status).toBe('processing');
+    expect(await rk.entriesOf(refund.id)).toEqual([]);
+    limited = false;
+    expect(await sweepRefunds(t.ctx.database.db, t.ctx, [refund.id])).toBe(1);
+    expect(await refundRow(refund.id)).toMatchObject({ status: 'succeeded', provider_refund_id: 'RFD-4' });
+    expect(await postedFen(paymentId)).toBe(2_000);
+    await clean();
+  });
+
+  it("Alipay's refund notification carries the trade's refunded total: the second partial refund is settled, not an amount mismatch", async () => {
+    useProvider(() => ({ status: 'processing' }));
+    const { refund: first, paymentId, outTradeNo } = await onlineRefund(rooms[7]!, 3_000);
+    expect((await approve(first)).json().status).toBe('processing');
+    const second = (await post(cashier, `/api/payments/${paymentId}/refunds`, { amountFen: 2_000, channel: 'original', reason: '再退一部分' })).json();
+    expect((await approve(second)).json().status).toBe('processing');
+    const v = { kind: 'refund' as const, merchantId: 'fake', outTradeNo, providerTxnId: 'x', success: true, cumulative: true };
+    const settle = (outRefundNo: string, amountFen: number) => settleRefundNotification(t.ctx.database.db, t.ctx, { ...v, outRefundNo, amountFen });
+    // a total below this refund, or above all live refunds of the payment, cannot be right
+    expect((await settle(second.outRefundNo, 1_999)).verdict).toBe('amount_mismatch');
+    expect((await settle(second.outRefundNo, 5_001)).verdict).toBe('amount_mismatch');
+    // in either order: the second's notification says 5,000 in all, the first's 3,000 (or 5,000 when it comes late)
+    expect((await settle(second.outRefundNo, 5_000)).verdict).toBe('refund_updated');
+    expect((await settle(first.outRefundNo, 5_000)).verdict).toBe('refund_updated');
+    expect((await settle(first.outRefundNo, 3_000)).verdict).toBe('duplicate');
+    expect(await postedFen(paymentId)).toBe(5_000);
     await clean();
   });
 

@@ -161,8 +161,10 @@ export async function callProvider(db: AppDb, ctx: AppContext, refundId: string)
   } catch (e: any) {
     // the provider refused it outright (4xx with its code: not paid, exceeds, wrong order …): nothing was refunded.
     // Anything else (network, 5xx, a bad answer) may or may not have reached it: stay processing, the sweep asks again.
+    // Rate limiting (429, WeChat's FREQUENCY_LIMITED) refused nothing for good: ask again later.
     const status = Number(e?.httpStatus);
-    if (typeof e?.code === 'string' && status >= 400 && status < 500) return markFailed(db, refundId, `${e.code}：${e.message}`);
+    const later = status === 429 || e?.code === 'FREQUENCY_LIMITED';
+    if (typeof e?.code === 'string' && status >= 400 && status < 500 && !later) return markFailed(db, refundId, `${e.code}：${e.message}`);
     return false;
   }
   return applyProviderResult(db, ctx, refundId, res);
@@ -188,10 +190,22 @@ export async function settleRefundNotification(db: AppDb, ctx: AppContext, v: Ve
     where r.out_refund_no = ${v.outRefundNo} and r.channel = 'original'`));
   if (!row || (row.out_trade_no && row.out_trade_no !== v.outTradeNo)) return { verdict: 'unknown_order', ...none, detail: `refund ${v.outRefundNo}` };
   const ids = { refundId: row.id as string, companyId: row.company_id as string, paymentId: row.payment_id as string };
-  if (Number(row.amount_fen) !== v.amountFen) return { verdict: 'amount_mismatch', ...ids, detail: `ours ${row.amount_fen}, theirs ${v.amountFen}` };
+  if (!(await amountAgrees(db, row, v))) return { verdict: 'amount_mismatch', ...ids, detail: `ours ${row.amount_fen}, theirs ${v.amountFen}${v.cumulative ? ' in all' : ''}` };
   if (row.status !== 'processing') return { verdict: 'duplicate', ...ids, detail: row.status };
   const done = v.success ? await finishSucceeded(db, ctx, row.id, v.providerRefundId) : await markFailed(db, row.id, '渠道通知退款失败');
   return { verdict: done ? 'refund_updated' : 'duplicate', ...ids };
+}
+
+/**
+ * The notified amount is this refund's (WeChat, the sandbox) or, from Alipay, the trade's refunded
+ * total so far: then it must cover this refund and not exceed what our live refunds of the payment
+ * add up to (several may be in flight, and their notifications can come in any order).
+ */
+async function amountAgrees(db: AppDb, row: { id: string; payment_id: string; amount_fen: unknown }, v: VerifiedNotification) {
+  if (!v.cumulative) return Number(row.amount_fen) === v.amountFen;
+  const [t] = rowsOf(await db.execute(sql`select coalesce(sum(amount_fen), 0)::bigint as fen from refunds
+    where payment_id = ${row.payment_id} and channel = 'original' and status in ('processing', 'succeeded')`));
+  return v.amountFen >= Number(row.amount_fen) && v.amountFen <= Number(t.fen);
 }
 
 /** The sweep: every processing refund older than a moment goes back to its provider once; returns how many finished. */

@@ -128,7 +128,7 @@ export class AlipayProvider implements PaymentProvider {
       const refunded = yuanToFen(p.refund_fee);
       if (refunded === null) throw new NotificationRejected('malformed', 'refund_fee 格式错误');
       return {
-        kind: 'refund', merchantId: p.app_id, outTradeNo, providerTxnId: tradeNo, amountFen: refunded, success: true,
+        kind: 'refund', merchantId: p.app_id, outTradeNo, providerTxnId: tradeNo, amountFen: refunded, cumulative: true, success: true,
         outRefundNo: p.out_biz_no, providerRefundId: `${tradeNo}:${p.out_biz_no}`, ...(parseAlipayTime(p.gmt_refund) ? { paidAt: parseAlipayTime(p.gmt_refund) } : {}),
       };
     }

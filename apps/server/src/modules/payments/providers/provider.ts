@@ -66,6 +66,8 @@ export interface VerifiedNotification {
   paidAt?: Date;
   outRefundNo?: string;
   providerRefundId?: string;
+  /** refund: `amountFen` is the trade's refunded total so far rather than this refund's amount (Alipay's refund_fee) */
+  cumulative?: boolean;
 }
 
 export interface RawNotification {
