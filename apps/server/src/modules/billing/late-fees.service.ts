@@ -46,8 +46,8 @@ export async function lateFeesAsOf(db: Executor, companyId: string, billIds: rea
   const out = new Map<string, LateFeeView & { target: Target }>();
   if (billIds.length === 0) return out;
   const ids = sql.param([...new Set(billIds)]);
-  const [billsRes, reductionsRes]: any[] = await Promise.all([
-    db.execute(sql`
+  // sequential: `db` may be a transaction, one connection (pg refuses overlapping queries on it)
+  const billsRes: any = await db.execute(sql`
       select b.id, b.project_id, b.room_id, b.parking_space_id, b.fee_item_id, b.status, b.principal_fen::bigint as principal, b.due_date,
         f.late_fee_daily_ppm as ppm, f.late_fee_grace_days as grace, f.late_fee_cap_bp as cap, coalesce(s.late_fees_enabled, true) as enabled,
         coalesce(p.posted, 0)::bigint as posted
@@ -60,15 +60,14 @@ export async function lateFeesAsOf(db: Executor, companyId: string, billIds: rea
         where e.company_id = ${companyId} and e.bill_id = any(${ids}::uuid[]) and e.account = 'receivable' and ${effectiveKind} = 'late_fee'
         group by e.bill_id
       ) p on p.bill_id = b.id
-      where b.company_id = ${companyId} and b.id = any(${ids}::uuid[])`),
-    db.execute(sql`
+      where b.company_id = ${companyId} and b.id = any(${ids}::uuid[])`);
+  const reductionsRes: any = await db.execute(sql`
       select e.bill_id, coalesce(o.entry_date, e.entry_date) as day, (-sum(e.amount_fen))::bigint as fen
       from ledger_entries e
       left join ledger_entries o on o.id = e.reverses and o.company_id = e.company_id
       where e.company_id = ${companyId} and e.bill_id = any(${ids}::uuid[]) and e.account = 'receivable' and e.component = 'principal'
         and ${effectiveKind} in ('payment', 'prepay_deduction', 'waiver')
-      group by 1, 2`),
-  ]);
+      group by 1, 2`);
   const reductions = new Map<string, PrincipalPayment[]>();
   for (const r of reductionsRes.rows as any[]) {
     const fen = Number(r.fen);

@@ -22,7 +22,9 @@ type Waiver = typeof waivers.$inferSelect;
  * asking, 409 when approving: then the bill changed since).
  */
 async function checkWaivable(tx: Tx, bill: Bill, principalFen: number, lateFeeFen: number, make: (m: string, d: unknown) => AppError) {
-  const [balances, fees] = await Promise.all([billBalances(tx, bill.companyId, [bill.id]), lateFeesAsOf(tx, bill.companyId, [bill.id], today())]);
+  // sequential: one transaction is one connection
+  const balances = await billBalances(tx, bill.companyId, [bill.id]);
+  const fees = await lateFeesAsOf(tx, bill.companyId, [bill.id], today());
   const bal = balances.get(bill.id) ?? emptyBalance(bill.id, bill.principalFen);
   const maxLate = bal.lateFeeOutstandingFen + (fees.get(bill.id)?.unpostedFen ?? 0);
   const details: { path: string; message: string; maxFen: number }[] = [];

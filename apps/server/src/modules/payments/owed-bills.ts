@@ -38,7 +38,9 @@ export async function owedBills(db: Executor, companyId: string, roomId: string,
     order by b.due_date, b.period_from, b.created_at, b.id`));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id as string);
-  const [balances, fees] = await Promise.all([billBalances(db, companyId, ids), lateFeesAsOf(db, companyId, ids, asOf)]);
+  // one after the other: `db` is often the payment's transaction, one connection (pg refuses overlapping queries on it)
+  const balances = await billBalances(db, companyId, ids);
+  const fees = await lateFeesAsOf(db, companyId, ids, asOf);
   return rows.map((r) => {
     const b = balances.get(r.id)!;
     return {

@@ -9,7 +9,8 @@ import { today } from '../billing/late-fees.service.ts';
 import { paymentDetail } from './payments-query.service.ts';
 
 /**
- * 作废 a counter payment taken today (the cashier's own mistake, before the day is handed over):
+ * 作废 a counter payment taken today (a cashier's mistake, voided by whoever holds payment.void — the
+ * project manager by default — before the day is handed over):
  * every entry it posted is reversed (dated today), the prepaid it added taken back (409 if already
  * spent), the payment and its receipt marked void — the receipt keeps its number. Online money is
  * never voided (the provider holds it): that is a refund. Refunded or invoiced payments are 409.
