@@ -23,6 +23,7 @@ import { drive, type DriveResult, type Job } from './drive.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const appModule = path.join(here, '..', 'lib', 'app.ts');
 const bareModule = path.join(here, 'bare.ts');
+const profileDir = path.join(here, '..', '.profiles');
 const json = { 'content-type': 'application/json' };
 
 await runBenchmark('payments', {
@@ -32,6 +33,10 @@ await runBenchmark('payments', {
   concurrency: { type: 'string' },
   pool: { type: 'string' },
   'app-log': { type: 'string' },
+  /** every statement of the run in PostgreSQL's server log, with its duration (to see a payment's statements) */
+  'log-statements': { type: 'boolean' },
+  /** the app process's V8 CPU profile into bench/.profiles/ */
+  'cpu-prof': { type: 'boolean' },
 }, async (args) => {
   const settings = {
     payments: Math.round(num(args.payments, 3000, 'payments')),
@@ -50,8 +55,10 @@ await runBenchmark('payments', {
   const data = await generate(database.db, { warm: settings.warm, counter: settings.payments, online: settings.callbacks });
   log(`generated ${JSON.stringify(data.rows)} in ${round((Date.now() - t0) / 1000, 1)} s`);
 
+  if (args['log-statements']) await database.db.execute(sql.raw(`alter database ${pgDb.name} set log_min_duration_statement = 0`));
   const appSecret = randomBytes(32).toString('hex');
-  const app = await startServer({ label: 'app (PostgreSQL)', module: appModule, name: 'startApp', options: { databaseUrl: pgDb.url, poolSize: settings.poolSize, appSecret, ...(args['app-log'] ? { logLevel: args['app-log'] } : {}) } });
+  const app = await startServer({ label: 'app (PostgreSQL)', module: appModule, name: 'startApp', options: { databaseUrl: pgDb.url, poolSize: settings.poolSize, appSecret, ...(args['app-log'] ? { logLevel: args['app-log'] } : {}) },
+    ...(args['cpu-prof'] ? { execArgv: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}) });
   const bare = await startServer({ label: 'bare (Fastify + pg, the same rows)', module: bareModule, name: 'startBarePayments', options: { databaseUrl: pgDb.url, poolSize: settings.poolSize, companyId: data.companyId, projectId: data.bare.projectId, cashierId: data.cashier.userId } });
   const cookie = await login(app.url, data.cashier);
 
