@@ -1,12 +1,11 @@
-import { App, Empty, Form, Input, Modal, Radio, Select, Table } from 'antd';
+import { App, Empty, Form, Input, Modal, Radio, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../../shared/errors.ts';
 import { yuan } from '../../../../shared/money.ts';
 import { runSubmit } from '../../../../shared/runSubmit.ts';
 import { useAttemptKey } from '../shared/attemptKey.ts';
-import { useCounterRooms } from '../shared/api.ts';
-import { useDebounced } from '../shared/useDebounced.ts';
+import { RoomPicker } from '../shared/RoomPicker.tsx';
 import { useInvoiceable, useRequestInvoice, type InvoiceablePayment } from './api.ts';
 
 /** 纳税人识别号: 15, 18 or 20 digits / capitals (the server's contract says the same) */
@@ -19,9 +18,6 @@ export function NewInvoiceModal({ open, onClose, onDone }: { open: boolean; onCl
   const { t } = useTranslation();
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
-  const [text, setText] = useState('');
-  const q = useDebounced(text.trim());
-  const rooms = useCounterRooms(q);
   const [roomId, setRoomId] = useState<string | null>(null);
   const payments = useInvoiceable(roomId);
   const [picked, setPicked] = useState<string[]>([]);
@@ -56,9 +52,7 @@ export function NewInvoiceModal({ open, onClose, onDone }: { open: boolean; onCl
       okText={t('payAfter.invoices.form.submit')} okButtonProps={{ disabled: picked.length === 0, 'data-testid': 'invoice-submit' }}>
       <Form form={form} layout="vertical" initialValues={{ buyerType: 'personal' }}>
         <Form.Item label={t('payAfter.invoices.form.room')} required>
-          <Select showSearch filterOption={false} placeholder={t('payAfter.invoices.form.roomSearch')} onSearch={setText} value={roomId ?? undefined}
-            onChange={(id: string) => { setRoomId(id); setPicked([]); }} loading={rooms.isFetching} data-testid="invoice-room" notFoundContent={q ? undefined : null}
-            options={(rooms.data?.items ?? []).map((r) => ({ value: r.roomId, label: `${r.code} ${r.ownerName ?? ''}`.trim() }))} />
+          <RoomPicker value={roomId} onChange={(id) => { setRoomId(id); setPicked([]); }} placeholder={t('payAfter.invoices.form.roomSearch')} testId="invoice-room" />
         </Form.Item>
         {roomId && (
           items.length === 0 && !payments.isPending

@@ -2,12 +2,12 @@ import { App, Button, Empty, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../../shared/errors.ts';
-import { fenOf, yuan, YUAN_PATTERN } from '../../../../shared/money.ts';
+import { fenOf, yuan } from '../../../../shared/money.ts';
 import { runSubmit } from '../../../../shared/runSubmit.ts';
 import { useAttemptKey } from '../shared/attemptKey.ts';
-import { useCounterRooms } from '../shared/api.ts';
-import { useDebounced } from '../shared/useDebounced.ts';
+import { RoomPicker } from '../shared/RoomPicker.tsx';
 import { useRequestBalanceRefund, useRoomHeld } from './api.ts';
+import { RefundAmountItem } from './RefundAmountItem.tsx';
 
 interface Values { balance: string; amount: string; channel: 'cash' | 'transfer'; reason: string }
 
@@ -16,9 +16,6 @@ export function BalanceRefundForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
-  const [text, setText] = useState('');
-  const q = useDebounced(text.trim());
-  const rooms = useCounterRooms(q);
   const [roomId, setRoomId] = useState<string | null>(null);
   const held = useRoomHeld(roomId);
   const request = useRequestBalanceRefund();
@@ -43,10 +40,7 @@ export function BalanceRefundForm({ onDone }: { onDone: () => void }) {
   return (
     <Form form={form} layout="vertical" initialValues={{ channel: 'cash' }}>
       <Form.Item label={t('payAfter.refunds.form.room')} required>
-        <Select showSearch filterOption={false} placeholder={t('payAfter.refunds.form.roomSearch')} onSearch={setText} value={roomId ?? undefined}
-          onChange={(id: string) => { setRoomId(id); form.resetFields(['balance']); }} loading={rooms.isFetching} data-testid="refund-room"
-          notFoundContent={q ? undefined : null}
-          options={(rooms.data?.items ?? []).map((r) => ({ value: r.roomId, label: `${r.code} ${r.ownerName ?? ''}`.trim() }))} />
+        <RoomPicker value={roomId} onChange={(id) => { setRoomId(id); form.resetFields(['balance']); }} placeholder={t('payAfter.refunds.form.roomSearch')} testId="refund-room" />
       </Form.Item>
       {roomId && held.data && balances.length === 0 && <Empty description={t('payAfter.refunds.form.noBalance')} />}
       {balances.length > 0 && (
@@ -54,11 +48,7 @@ export function BalanceRefundForm({ onDone }: { onDone: () => void }) {
           <Form.Item name="balance" label={t('payAfter.refunds.form.balance')} rules={[{ required: true }]}>
             <Select data-testid="refund-balance" options={balances.map((b) => ({ value: b.key, label: `${b.label}：${yuan(b.fen)}` }))} />
           </Form.Item>
-          <Form.Item name="amount" label={t('payAfter.refunds.form.amount')}
-            rules={[{ required: true, pattern: YUAN_PATTERN, message: t('payAfter.refunds.form.amountInvalid') },
-              { validator: async (_r, v) => { if (v && !(fenOf(v)! > 0)) throw new Error(t('payAfter.refunds.form.amountInvalid')); } }]}>
-            <Input inputMode="decimal" prefix="¥" data-testid="refund-amount" />
-          </Form.Item>
+          <RefundAmountItem />
           <Form.Item name="channel" label={t('payAfter.refunds.form.channel')} rules={[{ required: true }]}>
             <Select data-testid="refund-channel" options={(['cash', 'transfer'] as const).map((c) => ({ value: c, label: t(`payAfter.refunds.channel.${c}`) }))} />
           </Form.Item>

@@ -2,12 +2,13 @@ import { Alert, App, Button, Checkbox, Descriptions, Empty, Form, Input, List, S
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../../shared/errors.ts';
-import { fenOf, yuan, YUAN_PATTERN } from '../../../../shared/money.ts';
+import { fenOf, yuan } from '../../../../shared/money.ts';
 import { runSubmit } from '../../../../shared/runSubmit.ts';
 import { useAttemptKey } from '../shared/attemptKey.ts';
 import { usePayment, type Payment } from '../shared/api.ts';
 import { ChannelTag } from '../shared/labels.tsx';
 import { usePaymentSearch, useRequestPaymentRefund } from './api.ts';
+import { RefundAmountItem } from './RefundAmountItem.tsx';
 
 interface Values { amount: string; channel: 'original' | 'cash' | 'transfer'; reason: string; allocationIds?: string[] }
 
@@ -76,11 +77,7 @@ export function PaymentRefundForm({ onDone }: { onDone: () => void }) {
                 ))}
               </Checkbox.Group>
             </Form.Item>
-            <Form.Item name="amount" label={t('payAfter.refunds.form.amount')}
-              rules={[{ required: true, pattern: YUAN_PATTERN, message: t('payAfter.refunds.form.amountInvalid') },
-                { validator: async (_r, v) => { if (v && !(fenOf(v)! > 0)) throw new Error(t('payAfter.refunds.form.amountInvalid')); } }]}>
-              <Input inputMode="decimal" prefix="¥" data-testid="refund-amount" />
-            </Form.Item>
+            <RefundAmountItem />
             <Form.Item name="channel" label={t('payAfter.refunds.form.channel')} rules={[{ required: true }]}
               extra={online ? undefined : t('payAfter.refunds.form.originalOnlyOnline')}>
               <Select data-testid="refund-channel" options={(['original', 'cash', 'transfer'] as const).map((c) => ({
