@@ -39,15 +39,17 @@ type Cmd =
   | { t: 'refund'; room: number; fen: number; earmark: boolean }
   | { t: 'close'; month: number };
 
+// weights: a refund only moves money after a prepay of the same room and earmark, so both are drawn more often —
+// with equal weights ≈5 % of 200-sequence runs had no refund at all and the coverage check below failed
+const roomIndex = fc.integer({ min: 0, max: 1 });
 const cmd: fc.Arbitrary<Cmd> = fc.oneof(
   fc.record({ t: fc.constant('run' as const), month: fc.integer({ min: 0, max: 3 }), quarter: fc.boolean() }),
   fc.record({ t: fc.constant('cancel' as const) }),
-  fc.record({ t: fc.constant('one_off' as const), room: fc.integer({ min: 0, max: 1 }), fen: fc.integer({ min: 1, max: 50_000 }) }),
-  fc.record({ t: fc.constant('waive' as const), room: fc.integer({ min: 0, max: 1 }), share: fc.double({ min: 0.01, max: 1.2, noNaN: true }), lateFee: fc.boolean() }),
-  fc.record({ t: fc.constant('prepay' as const), room: fc.integer({ min: 0, max: 1 }), fen: fc.integer({ min: 1, max: 80_000 }), earmark: fc.boolean() }),
-  fc.record({ t: fc.constant('deduct' as const), room: fc.integer({ min: 0, max: 1 }) }),
-  fc.record({ t: fc.constant('deduct' as const), room: fc.integer({ min: 0, max: 1 }) }),
-  fc.record({ t: fc.constant('refund' as const), room: fc.integer({ min: 0, max: 1 }), fen: fc.integer({ min: 1, max: 5_000 }), earmark: fc.boolean() }),
+  fc.record({ t: fc.constant('one_off' as const), room: roomIndex, fen: fc.integer({ min: 1, max: 50_000 }) }),
+  fc.record({ t: fc.constant('waive' as const), room: roomIndex, share: fc.double({ min: 0.01, max: 1.2, noNaN: true }), lateFee: fc.boolean() }),
+  { arbitrary: fc.record({ t: fc.constant('prepay' as const), room: roomIndex, fen: fc.integer({ min: 1, max: 80_000 }), earmark: fc.boolean() }), weight: 2 },
+  { arbitrary: fc.record({ t: fc.constant('deduct' as const), room: roomIndex }), weight: 2 },
+  { arbitrary: fc.record({ t: fc.constant('refund' as const), room: roomIndex, fen: fc.integer({ min: 1, max: 5_000 }), earmark: fc.boolean() }), weight: 3 },
   fc.record({ t: fc.constant('close' as const), month: fc.integer({ min: 0, max: 3 }) }),
 );
 
