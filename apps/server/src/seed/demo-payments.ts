@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Executor, Tx } from '../db/client.ts';
+import { rowsOf } from '../db/rows.ts';
 import { widestScope, type Actor, type RoleGrant } from '../lib/actor.ts';
 import { businessNow } from '../lib/time.ts';
 import { createOneOffCharge } from '../modules/billing/bills.service.ts';
@@ -18,7 +19,6 @@ import { voidPayment } from '../modules/payments/void.service.ts';
 
 /** how many rooms the counter takes money from (the rest of the owing rooms stay owing for the reminders) */
 const COUNTER_ROOMS = 40;
-const rowsOf = (r: unknown) => ((r as { rows?: any[] }).rows ?? (r as any[]));
 const channels = ['cash', 'transfer', 'pos', 'cash', 'transfer'] as const;
 
 /**
