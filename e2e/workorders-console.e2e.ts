@@ -37,9 +37,13 @@ async function save(page: Page, testId: string) {
   }
 }
 
-/** Closes the drawer on screen and waits until it has gone (a closing one still covers the list). */
+/**
+ * Closes the open drawer and waits until it has gone (a closing one still covers the list). Only an
+ * open drawer's button (`.ant-drawer-open`): the create drawer may still be sliding out when the
+ * detail opens, its button visible but leaving the viewport, and a click on it never lands.
+ */
 async function closeDrawer(page: Page) {
-  await page.locator('.ant-drawer-close:visible').first().click();
+  await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
   await expect.poll(() => page.locator('.ant-drawer-section:visible').count()).toBe(0);
 }
 
