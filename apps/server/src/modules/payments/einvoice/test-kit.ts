@@ -18,17 +18,18 @@ export function pdfText(pdf: Buffer): string {
     at = end + 9;
   }
   const map = new Map<number, string>();
-  const u = (hex: string) => String.fromCodePoint(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
+  // a ligature's entry holds several code units with spaces between (<0066 0066> for "ff": random hex in a name makes one)
+  const u = (hex: string) => String.fromCodePoint(...(hex.replace(/\s+/g, '').match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
   for (const c of streams.filter((t) => t.includes('begincmap'))) {
     for (const b of c.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
       for (const r of b[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
         const lo = parseInt(r[1]!, 16), hi = parseInt(r[2]!, 16);
-        if (r[3]!.startsWith('[')) [...r[3]!.matchAll(/<([0-9a-fA-F]+)>/g)].forEach((x, i) => map.set(lo + i, u(x[1]!)));
+        if (r[3]!.startsWith('[')) [...r[3]!.matchAll(/<([0-9a-fA-F\s]+)>/g)].forEach((x, i) => map.set(lo + i, u(x[1]!)));
         else { const base = parseInt(r[3]!.slice(1, -1), 16); for (let g = lo; g <= hi; g++) map.set(g, String.fromCodePoint(base + g - lo)); }
       }
     }
     for (const b of c.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-      for (const r of b[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(parseInt(r[1]!, 16), u(r[2]!));
+      for (const r of b[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g)) map.set(parseInt(r[1]!, 16), u(r[2]!));
     }
   }
   let out = '';
