@@ -16,6 +16,7 @@ import { adminUrl, createThrowawayDatabase, serverVersion } from '../lib/db.ts';
 import { measureInterleaved, type Target } from '../lib/compare.ts';
 import type { LoadResult } from '../lib/load.ts';
 import { log, round } from '../lib/log.ts';
+import { login } from '../lib/login.ts';
 import { startServer, type ServerSpec } from '../lib/server.ts';
 import { BARE_SQL } from './bare.ts';
 import { applyExtraIndexes, extraIndexes, generate, type GenerateOptions, type Generated } from './data.ts';
@@ -90,12 +91,12 @@ await runBenchmark('api-baseline', {
   let pgCookie = '';
   if (decompose && pglite) {
     const tmp = await startServer({ ...appSpec, execArgv: undefined, label: 'app (PostgreSQL, for a session)', options: { databaseUrl: pgDb.url, poolSize: 2, logLevel: args['app-log'] } });
-    pgCookie = await login(tmp.url, pgData.data);
+    pgCookie = await login(tmp.url, pgData.data.pm);
     await tmp.stop();
   }
 
   const app = await startServer(appSpec);
-  const cookie = await login(app.url, appData);
+  const cookie = await login(app.url, appData.pm);
   if (!pglite) pgCookie = cookie;
   await checkAppList(app.url, cookie, appData);
   const targets: Target[] = [{ key: 'app', server: app, load: { url: app.url + LIST, headers: { cookie }, ...load } }];
@@ -190,18 +191,6 @@ async function getJson(url: string, headers: Record<string, string>, expect = 20
   const text = await res.text();
   if (res.status !== expect) throw new Error(`GET ${url}: expected ${expect}, got ${res.status} ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : null;
-}
-
-/** Signs the PM in through the real login route and returns `sid=<token>`. */
-async function login(base: string, data: Generated): Promise<string> {
-  const res = await fetch(base + '/api/auth/login', {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: data.pm.login, password: data.pm.password }),
-  });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  const sid = res.headers.getSetCookie().map((c) => /^sid=([^;]*)/.exec(c)?.[1]).find(Boolean);
-  if (!sid) throw new Error('login answered 200 without a sid cookie');
-  return `sid=${sid}`;
 }
 
 /** One response before measuring: 401 without the cookie; 200 with it, the PM's project's staff only. */

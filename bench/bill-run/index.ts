@@ -7,6 +7,7 @@ import { num, runBenchmark } from '../lib/bench.ts';
 import { onCleanup } from '../lib/cleanup.ts';
 import { createThrowawayDatabase, serverVersion } from '../lib/db.ts';
 import { log, round } from '../lib/log.ts';
+import { login } from '../lib/login.ts';
 import { startServer } from '../lib/server.ts';
 import { bareInsert, feeItemsSpec, generate, written, type Generated } from './data.ts';
 
@@ -18,12 +19,6 @@ import { bareInsert, feeItemsSpec, generate, written, type Generated } from './d
  */
 const MONTH = { from: '2026-11-01', to: '2026-11-30' };
 const appModule = new URL('../lib/app.ts', import.meta.url).pathname;
-
-async function login(url: string, g: Generated) {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: g.login, password: g.password }) });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-}
 
 /** preview, start and poll the run through the API; the run's wall time is start → done */
 async function runThroughApi(url: string, g: Generated) {

@@ -4,6 +4,7 @@ import { num, runBenchmark } from '../lib/bench.ts';
 import { onCleanup } from '../lib/cleanup.ts';
 import { createThrowawayDatabase } from '../lib/db.ts';
 import { log, round } from '../lib/log.ts';
+import { login } from '../lib/login.ts';
 import { startServer } from '../lib/server.ts';
 import { baselineInsert, generateCompany, roomCount, roomsWorkbook, type Layout } from './data.ts';
 
@@ -26,9 +27,7 @@ await runBenchmark('estate-import', { buildings: { type: 'string' } }, async (o)
   const xlsx = await roomsWorkbook(layout);
   log(`generated the workbook: ${rooms} rows, ${round(xlsx.byteLength / 1e6, 1)} MB in ${round((performance.now() - t) / 1000, 1)} s`);
 
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: data.login, password: data.password }) });
-  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = await login(server.url, data);
 
   const rss = server.sampleRss();
   t = performance.now();

@@ -15,6 +15,7 @@ import { num, runBenchmark } from '../lib/bench.ts';
 import { onCleanup } from '../lib/cleanup.ts';
 import { adminUrl, createThrowawayDatabase, serverVersion } from '../lib/db.ts';
 import { log, round } from '../lib/log.ts';
+import { login } from '../lib/login.ts';
 import { startServer } from '../lib/server.ts';
 import type { BarePay } from './bare.ts';
 import { generate, type Generated, type RoomBills } from './data.ts';
@@ -134,12 +135,5 @@ async function verify(db: Parameters<typeof generate>[0], data: Generated) {
     if (!ok) throw new Error(`${key}: wrote ${JSON.stringify(r)}, expected ${rooms} payments, ${3 * rooms} allocations, receipts 1…${rooms}, ${set.online.length} orders paid, nothing owing`);
   }
   return out;
-}
-
-async function login(base: string, a: { login: string; password: string }): Promise<string> {
-  const res = await fetch(base + '/api/auth/login', { method: 'POST', headers: json, body: JSON.stringify({ login: a.login, password: a.password }) });
-  if (res.status !== 200) throw new Error(`login ${a.login}: ${res.status} ${await res.text()}`);
-  const sid = res.headers.getSetCookie().map((x) => /^sid=([^;]*)/.exec(x)?.[1]).find(Boolean);
-  return `sid=${sid}`;
 }
 

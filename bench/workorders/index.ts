@@ -12,8 +12,9 @@ import { measureInterleaved, type Target } from '../lib/compare.ts';
 import { adminUrl, createThrowawayDatabase, serverVersion } from '../lib/db.ts';
 import { measure, type LoadResult } from '../lib/load.ts';
 import { log, round } from '../lib/log.ts';
+import { login } from '../lib/login.ts';
 import { startServer } from '../lib/server.ts';
-import { generate, type Account } from './data.ts';
+import { generate } from './data.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const appModule = path.join(here, '..', 'lib', 'app.ts');
@@ -143,11 +144,4 @@ async function timeGet(url: string, cookie: string, runs: number) {
   const out = { medianMs: round(ms[ms.length >> 1]!, 1), minMs: round(ms[0]!, 1), maxMs: round(ms.at(-1)!, 1) };
   log(`${url.replace(/^https?:\/\/[^/]+/, '')}: ${JSON.stringify(out)}`);
   return out;
-}
-
-async function login(base: string, a: Account): Promise<string> {
-  const res = await fetch(base + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: a.login, password: a.password }) });
-  if (res.status !== 200) throw new Error(`login ${a.login}: ${res.status} ${await res.text()}`);
-  const sid = res.headers.getSetCookie().map((c) => /^sid=([^;]*)/.exec(c)?.[1]).find(Boolean);
-  return `sid=${sid}`;
 }
