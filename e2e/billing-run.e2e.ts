@@ -129,8 +129,10 @@ describe('bill run → bills → waiver → resident', () => {
     expect(await noHorizontalScroll(phone)).toBe(true);
     await shot(phone, 'resident-my-bill');
     await phone.getByTestId('back-bills').click();
-    // with more than one room the statement is a chosen room's
-    if (await phone.getByTestId('my-bills-room').count()) await pick(phone, 'my-bills-room', '1-1-0101');
+    // with more than one room the statement is a chosen room's; wait for the rooms to load before deciding which
+    const roomPicker = phone.getByTestId('my-bills-room');
+    await phone.getByTestId('my-statement-link').or(roomPicker).first().waitFor();
+    if (await roomPicker.count()) await pick(phone, 'my-bills-room', '1-1-0101');
     await phone.getByTestId('my-statement-link').click();
     await phone.getByTestId('my-statement-closing').waitFor();
     await phone.getByTestId('my-statement-entry').first().waitFor();

@@ -231,7 +231,10 @@ describe('work-order console', () => {
       await page.getByTestId('wo-event-form').waitFor();
       await fill?.();
       await page.getByTestId('wo-event-submit').click();
-      await page.getByTestId(`wo-timeline-${event}`).first().waitFor();
+      // a refusal is shown in the form: fail with the server's words rather than wait out the timeout
+      const refusal = page.getByTestId('wo-event-error');
+      await page.getByTestId(`wo-timeline-${event}`).first().or(refusal).first().waitFor();
+      if (await refusal.isVisible()) throw new Error(`${event} refused: ${await refusal.innerText()}`);
     };
     if (await desk.page.getByTestId('wo-action-assign').count()) {
       await act(desk.page, 'assign', () => pick(desk.page, 'wo-assignee', '赵师傅'));

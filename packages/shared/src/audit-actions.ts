@@ -27,7 +27,7 @@ export const auditActions = [
   'payment.collected', 'payment.voided', 'payment.receipt_printed', 'payment.order_created', 'payment.order_paid', 'payment.order_closed',
   'payment.notification_rejected', 'payment.refund_requested', 'payment.refund_approved', 'payment.refund_rejected', 'payment.refund_succeeded',
   'payment.refund_failed', 'payment.invoice_requested', 'payment.invoice_issued', 'payment.invoice_failed', 'payment.invoice_reversed',
-  'payment.reminder_rule_saved', 'payment.reminder_rule_deleted', 'payment.reminders_sent', 'payment.statement_imported', 'payment.day_reconciled',
+  'payment.reminder_rule_saved', 'payment.reminder_rule_deleted', 'payment.reminders_sent', 'payment.reminder_notice_printed', 'payment.statement_imported', 'payment.day_reconciled',
   'payment.statement_item_resolved', 'payment.voucher_exported', 'payment.report_exported', 'payment.shift_handed_over',
   'workorder.created', 'workorder.transitioned', 'workorder.settings_updated', 'workorder.category_created', 'workorder.category_updated',
   'workorder.kb_created', 'workorder.kb_updated', 'workorder.kb_deleted', 'workorder.calendar_updated', 'workorder.skills_updated',

@@ -3,8 +3,9 @@ import fp from 'fastify-plugin';
 import type { AppContext } from '../context.ts';
 import { AppError, forbidden, unauthenticated } from '../lib/errors.ts';
 import { hmac, safeEqual, sha256 } from '../lib/tokens.ts';
-import { type Actor, widestScope } from '../lib/actor.ts';
+import type { Actor } from '../lib/actor.ts';
 import { loadApiKey, loadSession, touchApiKey, touchSession } from '../modules/auth/actor.repo.ts';
+import { memberActor } from '../modules/auth/member-actor.ts';
 import { needsAccessDeclaration, type RouteAccess } from './route-config.ts';
 
 export interface RouteInfo { method: string; url: string; access: RouteAccess; apiKey: boolean }
@@ -73,20 +74,7 @@ export async function sessionActor(ctx: AppContext, req: FastifyRequest, token: 
   }
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(ctx.database.db, row.sessionId);
 
-  const permissions = new Set<string>();
-  for (const g of row.grants) for (const p of g.permissions) permissions.add(p);
-  if (row.isPlatformAdmin) permissions.add('platform.company.manage');
-  const scope = row.memberKind === 'resident' ? 'own' : widestScope(row.grants);
-  const projectIds: Actor['projectIds'] =
-    row.memberKind === 'resident' ? row.residentProjectIds : scope === 'company' || row.allProjects ? 'all' : row.projectIds;
-  return finish(req, {
-    via: 'session', userId: row.userId, sessionId: row.sessionId, apiKeyId: null,
-    name: row.displayName ?? row.name, isPlatformAdmin: row.isPlatformAdmin,
-    companyId: row.membershipId ? row.companyId : null, membershipId: row.membershipId,
-    // a registered person not yet bound to any company's room is a resident-to-be
-    memberKind: row.memberKind ?? (row.isPlatformAdmin ? 'platform' : 'resident'), roles: row.grants.map((g) => g.code), permissions, scope, projectIds,
-    selectedProjectId: null, ip: req.ip,
-  });
+  return finish(req, memberActor(row, { sessionId: row.sessionId, ip: req.ip }));
 }
 
 async function apiKeyActor(ctx: AppContext, req: FastifyRequest, key: string): Promise<Actor> {

@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Executor, Tx } from '../db/client.ts';
 import { rowsOf } from '../db/rows.ts';
-import { widestScope, type Actor, type RoleGrant } from '../lib/actor.ts';
+import type { Actor } from '../lib/actor.ts';
+import { loadMember } from '../modules/auth/actor.repo.ts';
+import { memberActor } from '../modules/auth/member-actor.ts';
 import { businessNow } from '../lib/time.ts';
 import { createOneOffCharge } from '../modules/billing/bills.service.ts';
 import { today } from '../modules/billing/late-fees.service.ts';
@@ -21,30 +23,11 @@ import { voidPayment } from '../modules/payments/void.service.ts';
 const COUNTER_ROOMS = 40;
 const channels = ['cash', 'transfer', 'pos', 'cash', 'transfer'] as const;
 
-/**
- * The actor a demo account acts as, resolved the way a session resolves it (plugins/auth.ts):
- * its membership's roles, scope and projects (a resident's: their rooms' projects).
- */
+/** The actor a demo account acts as: its membership resolved the way its session would resolve it. */
 export async function demoActor(db: Executor, companyId: string, username: string): Promise<Actor> {
-  const [row] = rowsOf(await db.execute(sql`
-    select u.id as user_id, u.name, m.id as membership_id, m.kind, m.display_name, m.all_projects,
-           coalesce((select json_agg(json_build_object('code', r.code, 'scope', r.scope, 'permissions', r.permissions))
-                       from membership_roles mr join roles r on r.id = mr.role_id where mr.membership_id = m.id), '[]'::json) as grants,
-           array(select mp.project_id::text from membership_projects mp where mp.membership_id = m.id) as project_ids,
-           array(select distinct rr.project_id::text from resident_rooms rr where rr.membership_id = m.id and rr.status = 'active') as resident_project_ids
-      from users u join memberships m on m.user_id = u.id and m.company_id = ${companyId}
-     where u.username = ${username}`));
-  if (!row) throw new Error(`demo account ${username} has no membership`);
-  const grants: RoleGrant[] = typeof row.grants === 'string' ? JSON.parse(row.grants) : row.grants;
-  const resident = row.kind === 'resident';
-  const scope = resident ? 'own' : widestScope(grants);
-  return {
-    via: 'session', userId: row.user_id, sessionId: null, apiKeyId: null, name: row.display_name ?? row.name, isPlatformAdmin: false,
-    companyId, membershipId: row.membership_id, memberKind: row.kind, roles: grants.map((g) => g.code),
-    permissions: new Set(grants.flatMap((g) => g.permissions)), scope,
-    projectIds: resident ? row.resident_project_ids : scope === 'company' || row.all_projects ? 'all' : row.project_ids,
-    selectedProjectId: null, ip: null,
-  };
+  const member = await loadMember(db, companyId, username);
+  if (!member) throw new Error(`demo account ${username} has no membership`);
+  return memberActor(member, { sessionId: null, ip: null });
 }
 
 /**

@@ -2,11 +2,12 @@ import { sql } from 'drizzle-orm';
 import nzh from 'nzh/cn';
 import type { z } from 'zod';
 import { fenToYuanDecimal, type ZReminderNoticeQuery } from '@wuye/shared';
-import type { Executor } from '../../db/client.ts';
+import type { AppDb, Executor } from '../../db/client.ts';
 import { canSeeProject, listProjects, requireCompany, type Actor } from '../../lib/actor.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
 import { formatYuan, renderPdf, type PdfColumn } from '../../lib/pdf.ts';
 import { BUSINESS_TZ, dayjs } from '../../lib/time.ts';
+import { record } from '../audit/audit.service.ts';
 import { checkProject } from '../org/projects.service.ts';
 import { findCandidates, todayInShanghai, type Candidate } from './reminders.candidates.ts';
 
@@ -25,7 +26,7 @@ export const maskName = (name: string) => {
   return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
 };
 
-interface NoticeRoom extends Candidate { projectName: string; address: string | null; owners: string[] }
+interface NoticeRoom extends Candidate { projectId: string; projectName: string; address: string | null; owners: string[] }
 interface Notice { companyName: string; today: string; deadline: string; rooms: NoticeRoom[] }
 
 /** Which projects (and rooms) the request covers, each checked against the actor's scope (404 outside). */
@@ -68,7 +69,7 @@ export async function noticeData(db: Executor, actor: Actor, q: z.output<typeof 
     const list = await findCandidates(db, {
       companyId, projectId: tgt.projectId, dueBefore: today, minAmountFen: q.minAmountFen ?? 0, roomIds: tgt.roomIds, buildingId: tgt.buildingId, limit: NOTICE_MAX + 1,
     });
-    out.push(...list.map((c) => ({ ...c, projectName: p?.name ?? '', address: p?.address ?? null, owners: [] as string[] })));
+    out.push(...list.map((c) => ({ ...c, projectId: tgt.projectId, projectName: p?.name ?? '', address: p?.address ?? null, owners: [] as string[] })));
     if (out.length > NOTICE_MAX) throw badRequest(`一次最多打印 ${NOTICE_MAX} 户，请按楼栋或房间分批`, [{ path: 'querystring.roomIds', message: 'too_many_rooms' }]);
   }
   if (out.length) {
@@ -113,8 +114,13 @@ export function noticePdf(notice: Notice): Promise<Buffer> {
   }, { title: '催缴通知单' });
 }
 
-export async function exportNotice(db: Executor, actor: Actor, q: z.output<typeof ZReminderNoticeQuery>) {
+/** The PDF, audited like every other export: who printed which rooms' letters, and when. */
+export async function exportNotice(db: AppDb, actor: Actor, q: z.output<typeof ZReminderNoticeQuery>) {
   const notice = await noticeData(db, actor, q);
   const one = notice.rooms.length === 1 ? `-${notice.rooms[0]!.code}` : '';
+  const projects = [...new Set(notice.rooms.map((r) => r.projectId))];
+  await db.transaction((tx) => record(tx, actor, 'payment.reminder_notice_printed',
+    { type: 'company', id: requireCompany(actor), projectId: projects.length === 1 ? projects[0]! : null }, null,
+    { query: q, deadline: notice.deadline, rooms: notice.rooms.map((r) => r.code) }));
   return { data: await noticePdf(notice), name: `催缴通知单${one}-${notice.today}.pdf`, rooms: notice.rooms.length };
 }
