@@ -48,7 +48,8 @@ describe('resident pays online at 375 px', () => {
     await loginAt(page, '/m/resident/', '13900000001');
     await page.getByTestId('my-bills-pay').click();
     await page.getByTestId('pay-bills-page').waitFor();
-    // (an earlier suite may have bound the resident to a second room: pay 1-1-0101's)
+    // (an earlier suite may have bound the resident to a second room: pay 1-1-0101's, once the bills say how many rooms owe)
+    await page.getByTestId('pay-bill').or(page.getByTestId('pay-none')).first().waitFor();
     if (await page.getByTestId('pay-room').count()) {
       await page.getByTestId('pay-room').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '1-1-0101' }).first().click();
