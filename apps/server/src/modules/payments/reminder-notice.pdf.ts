@@ -118,9 +118,10 @@ export function noticePdf(notice: Notice): Promise<Buffer> {
 export async function exportNotice(db: AppDb, actor: Actor, q: z.output<typeof ZReminderNoticeQuery>) {
   const notice = await noticeData(db, actor, q);
   const one = notice.rooms.length === 1 ? `-${notice.rooms[0]!.code}` : '';
+  const data = await noticePdf(notice);
   const projects = [...new Set(notice.rooms.map((r) => r.projectId))];
   await db.transaction((tx) => record(tx, actor, 'payment.reminder_notice_printed',
     { type: 'company', id: requireCompany(actor), projectId: projects.length === 1 ? projects[0]! : null }, null,
     { query: q, deadline: notice.deadline, rooms: notice.rooms.map((r) => r.code) }));
-  return { data: await noticePdf(notice), name: `催缴通知单${one}-${notice.today}.pdf`, rooms: notice.rooms.length };
+  return { data, name: `催缴通知单${one}-${notice.today}.pdf`, rooms: notice.rooms.length };
 }

@@ -147,7 +147,7 @@ describe('催缴通知单', () => {
     expect(res.headers['content-type']).toContain('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     // printed letters are audited: who printed which rooms, for which deadline
-    const audit = (await t.ctx.database.db.execute(sql`select actor_id, after from audit_log where action = 'payment.reminder_notice_printed' order by created_at`) as any).rows;
+    const audit = await k.rows(sql`select actor_id, after from audit_log where action = 'payment.reminder_notice_printed' order by created_at`);
     expect(audit).toHaveLength(1);
     expect(audit[0].after).toMatchObject({ deadline: '2099-01-31', rooms: expect.arrayContaining([a.rooms[0]!.code, a2.rooms[0]!.code]) });
     // the text itself is not asserted: extraction interleaves the two-column header differently per font build
